@@ -1,0 +1,110 @@
+"""Settings: audit thresholds (TOML) and the Neo4j connection (environment, then flags).
+
+Defaults live in ``orggraph/defaults.toml`` and nowhere else.  ``NEO4J_URI``, ``NEO4J_USER``,
+``NEO4J_PASSWORD``, ``NEO4J_DATABASE`` and ``ORGGRAPH_CONFIG`` are read from the environment;
+command-line flags win over both.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from orggraph.errors import ConfigError
+
+SEVERITIES = ("error", "warning", "info")
+DEFAULT_NEO4J_URI = "bolt://127.0.0.1:7687"
+DEFAULT_NEO4J_USER = "neo4j"
+# For the local server `make neo4j-up` starts; set NEO4J_PASSWORD for any other.
+DEFAULT_NEO4J_PASSWORD = "orggraph-local"
+
+
+def _defaults() -> dict[str, Any]:
+    text = resources.files("orggraph").joinpath("defaults.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@dataclass(frozen=True)
+class AuditConfig:
+    """Thresholds and per-rule overrides for one audit."""
+
+    thresholds: dict[str, float] = field(default_factory=lambda: dict(_defaults()["thresholds"]))
+    severity: dict[str, str] = field(default_factory=dict)
+    disabled: frozenset[str] = frozenset()
+
+    def __getitem__(self, key: str) -> float:
+        return self.thresholds[key]
+
+    @classmethod
+    def from_file(cls, path: str | Path | None) -> AuditConfig:
+        """Defaults overlaid with the TOML file at ``path`` (or ``$ORGGRAPH_CONFIG``)."""
+        path = path or os.environ.get("ORGGRAPH_CONFIG")
+        cfg = cls()
+        if not path:
+            return cfg
+        p = Path(path)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError as e:
+            raise ConfigError(f"{p}: no such configuration file") from e
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise ConfigError(f"{p}: not valid TOML ({e})") from e
+        return cfg.overlay(data, str(p))
+
+    def overlay(self, data: dict[str, Any], source: str = "config") -> AuditConfig:
+        from orggraph.rules import RULES  # rule ids are the rules' own
+
+        problems: list[str] = []
+        thresholds = dict(self.thresholds)
+        for key, value in data.get("thresholds", {}).items():
+            if key not in thresholds:
+                problems.append(f"unknown threshold '{key}' (known: {', '.join(sorted(thresholds))})")
+            elif not isinstance(value, int | float) or isinstance(value, bool):
+                problems.append(f"threshold '{key}' must be a number, not {value!r}")
+            else:
+                thresholds[key] = value
+        severity = dict(self.severity)
+        disabled = set(self.disabled)
+        for rule_id, opts in data.get("rules", {}).items():
+            if rule_id not in RULES:
+                problems.append(f"unknown rule '{rule_id}'")
+                continue
+            sev = opts.get("severity")
+            if sev is not None:
+                if sev not in SEVERITIES:
+                    problems.append(f"rule '{rule_id}': severity must be one of {SEVERITIES}")
+                else:
+                    severity[rule_id] = sev
+            if opts.get("enabled") is False:
+                disabled.add(rule_id)
+        for key in data:
+            if key not in ("thresholds", "rules"):
+                problems.append(f"unknown section [{key}]")
+        if problems:
+            raise ConfigError(f"{source}: " + "; ".join(problems))
+        return replace(self, thresholds=thresholds, severity=severity, disabled=frozenset(disabled))
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    """Where and how to reach Neo4j.  The password is never printed (see ``__repr__``)."""
+
+    uri: str = DEFAULT_NEO4J_URI
+    user: str = DEFAULT_NEO4J_USER
+    password: str = field(default=DEFAULT_NEO4J_PASSWORD, repr=False)
+    database: str = "neo4j"
+
+    @classmethod
+    def from_env(cls, **overrides: str | None) -> Neo4jSettings:
+        """Environment variables, then any non-None keyword override (the CLI's flags)."""
+        s = cls(
+            uri=os.environ.get("NEO4J_URI", DEFAULT_NEO4J_URI),
+            user=os.environ.get("NEO4J_USER", DEFAULT_NEO4J_USER),
+            password=os.environ.get("NEO4J_PASSWORD", DEFAULT_NEO4J_PASSWORD),
+            database=os.environ.get("NEO4J_DATABASE", "neo4j"),
+        )
+        return replace(s, **{k: v for k, v in overrides.items() if v is not None})
