@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Start the local Neo4j, run every test against it, stop it whatever happened.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+started=0
+if [ -z "${NEO4J_URI:-}" ]; then
+  bash tools/neo4j/neo4j.sh up || { echo "Neo4j did not start; see the log above" >&2; exit 1; }
+  started=1
+fi
+$BIN/pytest -q -ra tests "$@"
+rc=$?
+if [ "$started" = 1 ]; then bash tools/neo4j/neo4j.sh down; fi
+exit $rc
