@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Headless Chromium (Debian's package) and CJK fonts for the browser tests, the map screenshots
+# and the map benchmark.  Idempotent: quick when both are already there.  Needs root (CI is root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+# Without a CJK font Chinese labels render as boxes in screenshots.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then need+=(fonts-noto-cjk); fi
+
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" fontconfig >/dev/null
+fi
+
+# The Python driver for the browser tests (drives /usr/bin/chromium; never downloads a browser).
+if [ -x .venv/bin/python ] && ! .venv/bin/python -c "import playwright" 2>/dev/null; then
+  .venv/bin/python -m pip install -q "playwright>=1.40"
+fi
+
+/usr/bin/chromium --version
