@@ -47,6 +47,8 @@ class AuditResult:
     rates: dict[str, Any] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # Betweenness of every alliance member (maps size members by it); not part of to_dict().
+    brokerage: dict[str, float] = field(default_factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

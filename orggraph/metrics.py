@@ -1,0 +1,190 @@
+"""Rates the field reports quote (覆盖率, 单建率, …) and network metrics, from one context."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from orggraph.hierarchy import AreaIndex
+from orggraph.network import Brokerage, brokerage, member_articulation_points
+from orggraph.rules.context import AuditContext
+from orggraph.schema import NODE_LABEL, TWO_NEW_KINDS
+
+COVERAGE_LEVELS = ("community", "village", "compound", "grid")
+TOP_BROKERS = 10
+
+
+def _rate(part: int, total: int) -> float | None:
+    return round(100.0 * part / total, 1) if total else None
+
+
+def _share(part: int, total: int) -> dict[str, Any]:
+    return {"total": int(total), "covered": int(part), "rate": _rate(part, total)}
+
+
+def coverage_rates(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
+    """Coverage per level and per street: the share of areas some org is responsible for."""
+    areas = ctx.ds.areas
+    covered = areas["id"].isin(ctx.responsible_areas)
+    per_level = {
+        lvl: _share(int((covered & (areas["level"] == lvl)).sum()), int((areas["level"] == lvl).sum()))
+        for lvl in COVERAGE_LEVELS
+    }
+    scoped = areas[areas["level"].isin(COVERAGE_LEVELS)]
+    street_id = index.ancestor_at(scoped["id"], ("street", "town")).to_numpy()
+    frame = pd.DataFrame({"street_id": street_id, "level": scoped["level"].to_numpy(),
+                          "covered": covered[scoped.index].to_numpy()}).dropna(subset=["street_id"])
+    grouped = frame.groupby(["street_id", "level"])["covered"].agg(["sum", "size"])
+    per_street: list[dict[str, Any]] = []
+    for sid in sorted(frame["street_id"].unique()):
+        row: dict[str, Any] = {"street_id": sid, "street": index.name.get(sid)}
+        for lvl in COVERAGE_LEVELS:
+            if (sid, lvl) in grouped.index:
+                s, n = grouped.loc[(sid, lvl)]
+                row[lvl] = _share(int(s), int(n))
+        per_street.append(row)
+    return {"coverage": per_level, "coverage_by_street": per_street}
+
+
+def two_new_rates(ctx: AuditContext) -> dict[str, Any]:
+    """单建率 (own org) and 覆盖率 (own org, joint branch or instructor) of two-new units."""
+    units = ctx.ds.units
+    two_new = units[units["kind"].isin(TWO_NEW_KINDS)]
+    own = two_new["id"].isin(ctx.established_units)
+    covered = own | two_new["id"].isin(ctx.ds.unit_coverage["unit_id"])
+    n = len(two_new)
+    return {
+        "total": n,
+        "single_built": int(own.sum()),
+        "single_build_rate": _rate(int(own.sum()), n),
+        "covered": int(covered.sum()),
+        "coverage_rate": _rate(int(covered.sum()), n),
+    }
+
+
+def compute_rates(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
+    """Every headline rate, as the field reports quote them."""
+    com = ctx.communities
+    paired = int((com["id"].map(ctx.pairing_sources_per_area).fillna(0)
+                  >= ctx.threshold("min_pairings")).sum())
+    areas = ctx.ds.areas
+    compounds = areas.loc[areas["level"] == "compound", "id"]
+    orgs = ctx.ds.orgs
+    return {
+        **coverage_rates(ctx, index),
+        "two_new": two_new_rates(ctx),
+        "communities_paired": {"total": len(com), "paired": paired, "rate": _rate(paired, len(com))},
+        "compound_branches": int(orgs["area_id"].isin(compounds).sum()),
+        "members_reported": int(ctx.ds.pairings["members_reported"].fillna(0).sum()),
+    }
+
+
+def pairing_load(ctx: AuditContext) -> dict[str, Any]:
+    load = ctx.pairing_areas_per_source
+    dist = load.value_counts().sort_index()
+    return {
+        "sources": len(load),
+        "pairings": len(ctx.ds.pairings),
+        "mean_areas_per_source": round(float(load.mean()), 2) if len(load) else None,
+        "max_areas_per_source": int(load.max()) if len(load) else 0,
+        "distribution": {str(k): int(v) for k, v in dist.items()},
+    }
+
+
+def alliance_metrics(ctx: AuditContext, index: AreaIndex, broker: Brokerage) -> dict[str, Any]:
+    ds = ctx.ds
+    m = ctx.alliance_memberships
+    member_area = m["member_id"].map(index.entity_area)
+    street = index.ancestor_at(member_area.dropna().to_numpy(), ("street", "town"))
+    m = m.assign(street=member_area.map(pd.Series(street.to_numpy(), index=street.index)
+                                        .groupby(level=0).first()),
+                 is_org=m["member_id"].isin(ds.orgs["id"]))
+    g = m.groupby("alliance_id")
+    summary = pd.DataFrame({"members": g["member_id"].nunique(), "orgs": g["is_org"].sum(),
+                            "streets": g["street"].nunique()})
+    per_alliance = []
+    for rec in ds.alliances.itertuples(index=False):
+        s = summary.loc[rec.id] if rec.id in summary.index else None
+        per_alliance.append({
+            "id": rec.id, "name": rec.name, "kind": rec.kind,
+            "members": int(s["members"]) if s is not None else 0,
+            "orgs": int(s["orgs"]) if s is not None else 0,
+            "units": int(s["members"] - s["orgs"]) if s is not None else 0,
+            "streets_reached": int(s["streets"]) if s is not None else 0,
+        })
+    net = ctx.alliance_network
+    members = [n for n, side in net.nodes(data="side") if side == "member"]
+    comps = sorted((sum(1 for n in c if net.nodes[n]["side"] == "member")
+                    for c in nx.connected_components(net)), reverse=True)
+    names = pd.concat([ds.orgs.set_index("id")["name"], ds.units.set_index("id")["name"]])
+    names = names[~names.index.duplicated()]
+    top = sorted(broker.scores.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_BROKERS]
+    return {
+        "alliances": per_alliance,
+        "members_total": int(m["member_id"].nunique()),
+        "network": {
+            "members": len(members),
+            "components": len(comps),
+            "largest_component": comps[0] if comps else 0,
+            "single_points": len(member_articulation_points(net)),
+            "brokerage_exact": broker.exact,
+            "top_brokers": [{"id": k, "name": names.get(k), "betweenness": round(v, 4)}
+                            for k, v in top],
+        },
+    }
+
+
+def _org_depths(ctx: AuditContext) -> pd.Series:
+    orgs = ctx.ds.orgs
+    parent = pd.Series(orgs["parent_id"].to_numpy(), index=orgs["id"].to_numpy())
+    parent = parent[~parent.index.duplicated()]
+    depth = pd.Series(0, index=parent.index)
+    cur = parent.copy()
+    for _ in range(64):  # loops never end: stop counting once deeper than any real chain
+        has = cur.notna()
+        if not has.any():
+            break
+        depth += has.astype(int)
+        cur = cur.map(parent)
+    return depth.where(cur.isna())  # orgs on or under a loop have no depth
+
+
+def hierarchy_metrics(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
+    orgs = ctx.ds.orgs
+    fanout = orgs["parent_id"].value_counts()
+    area_fanout = ctx.ds.areas["parent_id"].value_counts()
+    depth = _org_depths(ctx)
+    area_depth = index.depth()
+    return {
+        "org_roots": int(orgs["parent_id"].isna().sum()),
+        "org_depth_max": int(depth.max()) + 1 if depth.notna().any() else 0,
+        "org_fanout_mean": round(float(fanout.mean()), 2) if len(fanout) else 0.0,
+        "org_fanout_max": int(fanout.max()) if len(fanout) else 0,
+        "area_depth_max": int(area_depth.max()) + 1 if len(area_depth) else 0,
+        "area_fanout_mean": round(float(area_fanout.mean()), 2) if len(area_fanout) else 0.0,
+        "area_fanout_max": int(area_fanout.max()) if len(area_fanout) else 0,
+    }
+
+
+def compute_brokerage(ctx: AuditContext) -> Brokerage:
+    return brokerage(
+        ctx.alliance_network,
+        exact_max_nodes=int(ctx.threshold("betweenness_exact_max_nodes")),
+        samples=int(ctx.threshold("betweenness_samples")),
+        seed=int(ctx.threshold("betweenness_seed")),
+    )
+
+
+def compute_metrics(ctx: AuditContext, index: AreaIndex, broker: Brokerage) -> dict[str, Any]:
+    """Entity counts, pairing load, alliance membership and brokerage, hierarchy shape."""
+    ds = ctx.ds
+    counts = {label: len(ds[table]) for table, label in NODE_LABEL.items()}
+    return {
+        "nodes": counts,
+        "relationships": ds.relationship_count,
+        "pairing_load": pairing_load(ctx),
+        "alliance": alliance_metrics(ctx, index, broker),
+        "hierarchy": hierarchy_metrics(ctx, index),
+    }

@@ -1,0 +1,88 @@
+"""The chain of command (上下贯通无断层) and branch sizes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from orggraph.rules import findings_frame, rule
+from orggraph.rules.context import AuditContext
+from orggraph.schema import BRANCH_TYPES, ZH
+
+
+def orgs_on_loops(ids: pd.Series, parents: pd.Series) -> np.ndarray:
+    """Ids of the orgs that lie on a loop of superiors.
+
+    Every org has at most one superior, so the REPORTS_TO graph is a functional graph: peel off
+    orgs nobody reports to, over and over; what can never be peeled lies on a loop.  Each pass is
+    one vectorised step, and there are as many passes as the hierarchy is deep.
+    """
+    ids_arr = ids.to_numpy()
+    pos = pd.Series(np.arange(len(ids_arr)), index=ids_arr)
+    pos = pos[~pos.index.duplicated()]
+    parent_pos = parents.map(pos).to_numpy()
+    has_parent = ~pd.isna(parent_pos)
+    parent_idx = np.where(has_parent, parent_pos, -1).astype(np.int64)
+    alive = np.ones(len(ids_arr), dtype=bool)
+    while True:
+        edges = alive & has_parent
+        indeg = np.bincount(parent_idx[edges], minlength=len(ids_arr))
+        leaves = alive & (indeg == 0)
+        if not leaves.any():
+            break
+        alive &= ~leaves
+    return ids_arr[alive]
+
+
+@rule(
+    "broken-chain",
+    "error",
+    title_zh="组织链条断层",
+    title_en="Broken chain of command",
+    explain_zh="不是党委却没有上级党组织，或上级关系形成闭环（闭环上的每个组织都列出）。",
+    explain_en="An organisation that is not a committee yet has no superior, or whose chain of "
+    "superiors loops (every organisation on the loop is listed).",
+    source="seed 002 上下贯通无断层",
+)
+def broken_chains(ctx: AuditContext) -> pd.DataFrame:
+    orgs = ctx.ds.orgs
+    orphan = orgs[(orgs["type"] != "committee") & orgs["parent_id"].isna()]
+    orphan_msg = orphan["type"].map(ZH) + "“" + orphan["name"].astype(str) + "”没有上级党组织"
+    looped = orgs[orgs["id"].isin(orgs_on_loops(orgs["id"], orgs["parent_id"]))]
+    loop_msg = ("“" + looped["name"].astype(str) + "”的上级关系形成闭环（上级："
+                + looped["parent_id"].astype(str) + "）")
+    return pd.concat(
+        [findings_frame(orphan["id"], orphan_msg), findings_frame(looped["id"], loop_msg)],
+        ignore_index=True,
+    )
+
+
+@rule(
+    "org-size",
+    "info",
+    title_zh="支部规模不当",
+    title_en="Branch size out of range",
+    explain_zh="党支部（含联合、临时党支部）党员超过50人或不足3人，党总支超过100人。",
+    explain_en="A branch (incl. joint and temporary) with more than 50 or fewer than 3 members, "
+    "or a general branch with more than 100.",
+    source="中国共产党支部工作条例（试行）",
+    thresholds=("branch_min_members", "branch_max_members", "general_branch_max_members"),
+)
+def org_sizes(ctx: AuditContext) -> pd.DataFrame:
+    orgs = ctx.ds.orgs
+    m = orgs["members"]
+    lo, hi = ctx.threshold("branch_min_members"), ctx.threshold("branch_max_members")
+    gb_hi = ctx.threshold("general_branch_max_members")
+    is_branch = orgs["type"].isin(BRANCH_TYPES)
+    too_big = (is_branch & (m > hi)) | ((orgs["type"] == "general_branch") & (m > gb_hi))
+    too_small = is_branch & (m < lo)
+    hit = orgs[too_big | too_small]
+    n = hit["members"].astype("int64").astype(str)
+    limit = np.where(hit["type"] == "general_branch", f"{gb_hi:g}", f"{hi:g}")
+    msg = np.where(
+        too_big[hit.index],
+        hit["type"].map(ZH) + "“" + hit["name"].astype(str) + "”有党员" + n + "名，超过" + limit
+        + "名，宜分设",
+        hit["type"].map(ZH) + "“" + hit["name"].astype(str) + "”只有党员" + n + f"名，少于{lo:g}名",
+    )
+    return findings_frame(hit["id"], pd.Series(msg))

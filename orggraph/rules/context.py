@@ -1,0 +1,67 @@
+"""What the rules share: the dataset, the thresholds, and derived indexes computed once."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import pandas as pd
+
+from orggraph.config import AuditConfig
+from orggraph.dataset import Dataset
+from orggraph.schema import COMMUNITY_LEVELS
+
+
+class AuditContext:
+    """A dataset and its audit configuration, with lazily computed shared indexes."""
+
+    def __init__(self, ds: Dataset, cfg: AuditConfig) -> None:
+        self.ds = ds
+        self.cfg = cfg
+
+    def threshold(self, key: str) -> float:
+        return float(self.cfg[key])
+
+    @cached_property
+    def responsible_areas(self) -> pd.Index:
+        """Areas some org is RESPONSIBLE_FOR."""
+        return pd.Index(self.ds.orgs["area_id"].dropna().unique())
+
+    @cached_property
+    def established_units(self) -> pd.Index:
+        """Units with an org ESTABLISHED_IN them (单建)."""
+        return pd.Index(self.ds.orgs["unit_id"].dropna().unique())
+
+    @cached_property
+    def communities(self) -> pd.DataFrame:
+        areas = self.ds.areas
+        return areas[areas["level"].isin(COMMUNITY_LEVELS)]
+
+    @cached_property
+    def alliance_memberships(self) -> pd.DataFrame:
+        """Distinct (alliance_id, member_id, role) pairs; each lead org counts as a member."""
+        ds = self.ds
+        members = ds.alliance_members[["alliance_id", "member_id", "role"]]
+        leads = ds.alliances.loc[ds.alliances["lead_org_id"].notna(), ["id", "lead_org_id"]]
+        leads = leads.rename(columns={"id": "alliance_id", "lead_org_id": "member_id"})
+        leads = leads.assign(role="lead")
+        both = pd.concat([members, leads], ignore_index=True)
+        # A lead also listed as an ordinary member stays one membership, keeping the first role.
+        return both.drop_duplicates(["alliance_id", "member_id"]).reset_index(drop=True)
+
+    @cached_property
+    def pairing_sources_per_area(self) -> pd.Series:
+        """Distinct pairing sources of each area."""
+        p = self.ds.pairings
+        return p.drop_duplicates(["area_id", "source_id"]).groupby("area_id").size()
+
+    @cached_property
+    def pairing_areas_per_source(self) -> pd.Series:
+        """Distinct areas each pairing source is paired with."""
+        p = self.ds.pairings
+        return p.drop_duplicates(["source_id", "area_id"]).groupby("source_id").size()
+
+    @cached_property
+    def alliance_network(self):  # type: ignore[no-untyped-def]
+        from orggraph.network import affiliation_network
+
+        return affiliation_network(self.alliance_memberships)

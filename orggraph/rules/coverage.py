@@ -1,0 +1,104 @@
+"""Blanks (填补空白点): areas and units no Party organisation covers."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from orggraph.rules import findings_frame, rule
+from orggraph.rules.context import AuditContext
+from orggraph.schema import COMMUNITY_LEVELS, TWO_NEW_KINDS, ZH
+
+
+def _uncovered(ctx: AuditContext, levels: tuple[str, ...]) -> pd.DataFrame:
+    areas = ctx.ds.areas
+    hit = areas[areas["level"].isin(levels) & ~areas["id"].isin(ctx.responsible_areas)]
+    msg = hit["level"].map(ZH) + "“" + hit["name"].astype(str) + "”没有负责的党组织"
+    return findings_frame(hit["id"], msg)
+
+
+@rule(
+    "uncovered-community",
+    "error",
+    title_zh="社区/村未覆盖",
+    title_en="Community or village without a Party organisation",
+    explain_zh="没有任何党组织负责（RESPONSIBLE_FOR）的社区或村，是组织覆盖的空白点。",
+    explain_en="A community or village that no Party organisation is responsible for.",
+    source="seed 002 填补空白点; seed 001 组织全覆盖",
+)
+def uncovered_communities(ctx: AuditContext) -> pd.DataFrame:
+    return _uncovered(ctx, COMMUNITY_LEVELS)
+
+
+@rule(
+    "uncovered-compound",
+    "warning",
+    title_zh="小区未覆盖",
+    title_en="Compound without a Party organisation",
+    explain_zh="没有党组织负责的小区（应建小区党支部）。",
+    explain_en="A residential compound that no Party organisation is responsible for.",
+    source="seed 001 小区党支部, 物业/业委会全覆盖",
+)
+def uncovered_compounds(ctx: AuditContext) -> pd.DataFrame:
+    return _uncovered(ctx, ("compound",))
+
+
+@rule(
+    "uncovered-grid",
+    "warning",
+    title_zh="网格未覆盖",
+    title_en="Grid without a Party organisation",
+    explain_zh="没有党组织负责的网格（把组织设置嵌入网格）。",
+    explain_en="A grid that no Party organisation is responsible for.",
+    source="seed 001 把组织设置嵌入网格; seed 004 三级党建网格",
+)
+def uncovered_grids(ctx: AuditContext) -> pd.DataFrame:
+    return _uncovered(ctx, ("grid",))
+
+
+@rule(
+    "unit-should-establish",
+    "error",
+    title_zh="应建未建",
+    title_en="Unit that should have its own Party organisation",
+    explain_zh="正式党员达到3人以上、但没有单独建立党组织的单位（无论是否已被联建或派驻指导员）。",
+    explain_en="A unit with at least the threshold of formal Party members but no organisation "
+    "established in it, whatever else covers it.",
+    source="党章第三十条：正式党员三人以上的应当成立党的基层组织",
+    thresholds=("establish_min_members",),
+)
+def units_should_establish(ctx: AuditContext) -> pd.DataFrame:
+    units = ctx.ds.units
+    need = ctx.threshold("establish_min_members")
+    hit = units[(units["party_members"] >= need) & ~units["id"].isin(ctx.established_units)]
+    n = hit["party_members"].astype("int64").astype(str)
+    msg = "“" + hit["name"].astype(str) + "”有正式党员" + n + "名，应单独建立党组织"
+    return findings_frame(hit["id"], msg)
+
+
+@rule(
+    "unit-uncovered",
+    "warning",
+    title_zh="两新组织未覆盖",
+    title_en="Two-new organisation not covered",
+    explain_zh="党员不足3人或人数不详的非公企业、社会组织、物业企业、业委会，既未单建，也没有联建党组织或党建指导员。",
+    explain_en="A two-new unit (enterprise, social organisation, property company, owners' "
+    "committee) with fewer than the threshold or unknown members, no own organisation, no joint "
+    "branch and no instructor.",
+    source="seed 004 党建覆盖率100%; seed 002 两新党建指导员",
+    thresholds=("establish_min_members",),
+)
+def units_uncovered(ctx: AuditContext) -> pd.DataFrame:
+    ds = ctx.ds
+    units = ds.units
+    need = ctx.threshold("establish_min_members")
+    small = units["party_members"].isna() | (units["party_members"] < need)
+    covered = units["id"].isin(ds.unit_coverage["unit_id"])
+    hit = units[
+        units["kind"].isin(TWO_NEW_KINDS)
+        & small
+        & ~units["id"].isin(ctx.established_units)
+        & ~covered
+    ]
+    msg = (hit["kind"].map(ZH) + "“" + hit["name"].astype(str)
+           + "”既未单建党组织，也没有联建党组织或党建指导员")
+    return findings_frame(hit["id"], msg)

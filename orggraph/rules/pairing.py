@@ -1,0 +1,51 @@
+"""Pairings (双报到, 联系挂点, 包联, 共建协议): every community paired, no source overloaded."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from orggraph.rules import findings_frame, rule
+from orggraph.rules.context import AuditContext
+from orggraph.schema import ZH
+
+
+@rule(
+    "unpaired-community",
+    "warning",
+    title_zh="社区/村未结对",
+    title_en="Community or village without enough pairings",
+    explain_zh="结对（双报到、联系挂点、包联、共建协议）的单位或党组织少于要求数量的社区或村。",
+    explain_en="A community or village with fewer distinct paired sources (dual report, liaison, "
+    "contract, co-building agreement) than required.",
+    source="seed 002 99个村社区全部签订共建协议; seed 000 联系挂点",
+    thresholds=("min_pairings",),
+)
+def unpaired_communities(ctx: AuditContext) -> pd.DataFrame:
+    com = ctx.communities
+    n = com["id"].map(ctx.pairing_sources_per_area).fillna(0).astype("int64")
+    need = ctx.threshold("min_pairings")
+    hit, n = com[n < need], n[n < need]
+    msg = (hit["level"].map(ZH) + "“" + hit["name"].astype(str) + "”只有" + n.astype(str)
+           + f"个结对单位（要求至少{need:g}个）")
+    return findings_frame(hit["id"], msg)
+
+
+@rule(
+    "overloaded-unit",
+    "info",
+    title_zh="结对负担过重",
+    title_en="Pairing source carrying too many areas",
+    explain_zh="同一单位或党组织结对（包联）的区域超过上限。",
+    explain_en="A unit or organisation paired with more areas than the configured maximum.",
+    source="seed 000 包联负担",
+    thresholds=("max_pairings",),
+)
+def overloaded_units(ctx: AuditContext) -> pd.DataFrame:
+    load = ctx.pairing_areas_per_source
+    cap = ctx.threshold("max_pairings")
+    load = load[load > cap]
+    names = pd.concat([ctx.ds.units.set_index("id")["name"], ctx.ds.orgs.set_index("id")["name"]])
+    names = names[~names.index.duplicated()]
+    msg = ("“" + load.index.to_series().map(names).astype(str) + "”结对" + load.astype(str)
+           + f"个区域，超过{cap:g}个")
+    return findings_frame(load.index, msg.reset_index(drop=True))

@@ -1,0 +1,266 @@
+"""Check raw tables against the contract and turn them into a typed :class:`Dataset`.
+
+Every problem is collected — missing files and columns, empty required cells, unknown enum words,
+non-numeric counts, duplicate ids, references to ids that do not exist, parents at the wrong
+level — and reported together in one :class:`DatasetError`.  Nothing is returned unless the whole
+dataset is valid, so nothing downstream ever sees half a dataset.  The checks are vectorised:
+Python runs per *problem*, not per row.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+
+from orggraph.dataset import Dataset, empty_table
+from orggraph.errors import DatasetError, Problem
+from orggraph.reader import ROW, RawDataset, RawTable
+from orggraph.schema import ENUMS, LEVEL_RANK, TABLES, Column, EnumLookup
+
+MAX_PROBLEMS_PER_CHECK = 200  # beyond this a check summarises instead of listing every row
+_NON_NEGATIVE = {"households", "population", "members", "employees", "party_members",
+                 "members_reported", "floor_area_m2"}
+_RANGES = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0)}
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def rows(
+        self,
+        rt: RawTable,
+        mask: pd.Series,
+        column: str | None,
+        message_for: Callable[[pd.Series], str],
+    ) -> None:
+        bad = rt.frame.loc[mask]
+        for i, (_, rec) in enumerate(bad.iterrows()):
+            if i == MAX_PROBLEMS_PER_CHECK:
+                self.problems.append(
+                    Problem(rt.file, None, column, f"… and {len(bad) - i} more rows like these")
+                )
+                break
+            self.problems.append(Problem(rt.file, int(rec[ROW]), column, message_for(rec)))
+
+
+def _did_you_mean(value: str, candidates: Iterable[str], limit: int = 50_000) -> str:
+    pool = list(candidates)
+    if len(pool) > limit:  # keep it cheap on huge datasets: same first character only
+        pool = [c for c in pool if c[:1] == value[:1]][:limit]
+    close = difflib.get_close_matches(value, pool, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _check_columns(rt: RawTable, c: _Collector) -> bool:
+    ok = True
+    for col in rt.table.columns:
+        if col.required and col.name not in rt.frame.columns:
+            alias = f" ({col.aliases[0]})" if col.aliases else ""
+            c.problems.append(
+                Problem(rt.file, 1, col.name, f"missing required column '{col.name}'{alias}")
+            )
+            ok = False
+    return ok
+
+
+def _check_required_cells(rt: RawTable, c: _Collector) -> None:
+    for col in rt.table.columns:
+        if col.required and col.name in rt.frame:
+            mask = rt.frame[col.name].isna()
+            c.rows(rt, mask, col.name, lambda _r, n=col.name: f"{n} is required but empty")
+
+
+def _enum_codes(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
+    lookup = EnumLookup.for_enum(col.enum or "")
+    s = rt.frame[col.name]
+    codes = s.map(lookup.words)
+    bad = s.notna() & codes.isna()
+    if bad.any():
+        accepted = ", ".join(f"{k} {v[0]}" for k, v in ENUMS[col.enum or ""].items())
+
+        def msg(rec: pd.Series) -> str:
+            v = str(rec[col.name])
+            return (
+                f"'{v}' is not a valid {col.name}{_did_you_mean(v, lookup.words)}"
+                f" (expected one of: {accepted})"
+            )
+
+        c.rows(rt, bad, col.name, msg)
+    if col.default is not None:
+        codes = codes.where(s.notna(), col.default)
+    return codes.astype(object)
+
+
+def _numbers(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
+    s = rt.frame[col.name]
+    text = s.astype(str).str.replace(",", "", regex=False).str.replace("，", "", regex=False)
+    nums = pd.to_numeric(text.where(s.notna()), errors="coerce").astype("float64")
+    bad = s.notna() & nums.isna()
+    if bad.any():
+        c.rows(rt, bad, col.name, lambda r: f"'{r[col.name]}' is not a number")
+    if col.name in _NON_NEGATIVE:
+        neg = nums < 0
+        if neg.any():
+            c.rows(rt, neg, col.name, lambda r: f"'{r[col.name]}' must not be negative")
+    if col.name in _RANGES:
+        lo, hi = _RANGES[col.name]
+        out = (nums < lo) | (nums > hi)
+        if out.any():
+            c.rows(rt, out, col.name, lambda r: f"'{r[col.name]}' is outside {lo}..{hi} degrees")
+    return nums
+
+
+def _dates(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
+    s = rt.frame[col.name]
+    parsed = pd.to_datetime(s, errors="coerce", format="mixed")
+    bad = s.notna() & parsed.isna()
+    if bad.any():
+        c.rows(rt, bad, col.name, lambda r: f"'{r[col.name]}' is not a date (use YYYY-MM-DD)")
+    return parsed.dt.strftime("%Y-%m-%d").astype(object).where(parsed.notna(), None)
+
+
+def _typed_table(rt: RawTable, c: _Collector) -> pd.DataFrame:
+    frame = rt.frame
+    out: dict[str, pd.Series] = {}
+    for col in rt.table.columns:
+        if col.name not in frame:
+            out[col.name] = empty_table(rt.table)[col.name].reindex(frame.index)
+            continue
+        if col.kind == "enum":
+            out[col.name] = _enum_codes(rt, col, c)
+        elif col.kind == "number":
+            out[col.name] = _numbers(rt, col, c)
+        elif col.kind == "date":
+            out[col.name] = _dates(rt, col, c)
+        else:
+            out[col.name] = frame[col.name].astype(object)
+    for extra in frame.columns:
+        if extra not in out and extra != ROW:
+            out[extra] = frame[extra].astype(object)
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _check_unique_ids(raws: list[RawTable], c: _Collector) -> None:
+    parts = [
+        pd.DataFrame({"id": rt.frame["id"], "file": rt.file, "row": rt.frame[ROW]})
+        for rt in raws
+        if rt.table.has_id and "id" in rt.frame
+    ]
+    if not parts:
+        return
+    ids = pd.concat(parts, ignore_index=True)
+    ids = ids[ids["id"].notna()]
+    dup = ids["id"].duplicated(keep=False)
+    if not dup.any():
+        return
+    first = ids[dup].drop_duplicates("id").set_index("id")
+    later = ids[dup & ids["id"].duplicated(keep="first")]
+    for n, rec in enumerate(later.itertuples(index=False)):
+        if n == MAX_PROBLEMS_PER_CHECK:
+            c.problems.append(Problem("(dataset)", None, "id", f"… and {len(later) - n} more"))
+            break
+        f = first.loc[rec.id]
+        c.problems.append(
+            Problem(rec.file, int(rec.row), "id",
+                    f"duplicate id '{rec.id}' (first used in {f['file']} row {int(f['row'])}); "
+                    "ids must be unique across the whole dataset")
+        )
+
+
+def _check_refs(ds: dict[str, pd.DataFrame], raws: dict[str, RawTable], c: _Collector) -> None:
+    ids = {t.name: ds[t.name]["id"].dropna() for t in TABLES if t.has_id}
+    id_sets = {k: pd.Index(v) for k, v in ids.items()}
+    for t in TABLES:
+        if t.name not in raws:
+            continue
+        rt, frame = raws[t.name], ds[t.name]
+        for col in t.columns:
+            if col.kind != "ref" or col.name not in rt.frame:
+                continue
+            s = frame[col.name]
+            ok = pd.Series(False, index=s.index)
+            for target in col.ref:
+                ok |= s.isin(id_sets[target])
+            bad = s.notna() & ~ok
+            if not bad.any():
+                continue
+            names = " or ".join(col.ref)
+            pool = [i for target in col.ref for i in ids[target]]
+
+            def msg(rec: pd.Series, col: Column = col, names: str = names,
+                    pool: list[str] = pool) -> str:
+                v = str(rec[col.name])
+                where = "; an id of another kind" if v in _all_ids(ids) else ""
+                return f"'{v}' is not an id in {names}{where}{_did_you_mean(v, pool)}"
+
+            c.rows(rt, bad, col.name, msg)
+
+
+def _all_ids(ids: dict[str, pd.Series]) -> set[str]:
+    return {i for v in ids.values() for i in v}
+
+
+def _check_parent_levels(areas: pd.DataFrame, rt: RawTable, c: _Collector) -> None:
+    rank = areas["level"].map(LEVEL_RANK)
+    by_id = pd.Series(rank.to_numpy(), index=areas["id"].to_numpy())
+    by_id = by_id[~by_id.index.duplicated()]
+    parent_rank = areas["parent_id"].map(by_id)
+    bad = parent_rank.notna() & rank.notna() & (parent_rank >= rank)
+    if not bad.any():
+        return
+    level_of = pd.Series(areas["level"].to_numpy(), index=areas["id"].to_numpy())
+    level_of = level_of[~level_of.index.duplicated()]
+
+    def msg(rec: pd.Series) -> str:
+        i = rec.name
+        lvl, parent = areas.at[i, "level"], areas.at[i, "parent_id"]
+        return (f"parent '{parent}' is a {level_of[parent]} but a {lvl} must sit inside a "
+                "higher level (district > street/town > community/village > compound > grid > "
+                "building)")
+
+    c.rows(rt, bad, "parent_id", msg)
+
+
+def validate(raw: RawDataset) -> Dataset:
+    """Turn raw tables into a typed :class:`Dataset`, or raise with every problem found.
+
+    Raises
+    ------
+    DatasetError
+        Listing every problem: file, spreadsheet row, column and what was expected.
+    """
+    c = _Collector()
+    c.problems.extend(raw.problems)
+    for t in TABLES:
+        if t.required and t.name not in raw.tables and not any(
+            p.file.startswith(t.name) for p in raw.problems
+        ):
+            c.problems.append(Problem(f"{t.name}.csv", None, None,
+                                      f"required file '{t.name}' ({t.label}) is missing"))
+    usable: dict[str, RawTable] = {}
+    for name, rt in raw.tables.items():
+        if _check_columns(rt, c):
+            usable[name] = rt
+            if rt.table.required and rt.frame.empty:
+                c.problems.append(Problem(rt.file, None, None, "has a header but no rows"))
+    tables: dict[str, pd.DataFrame] = {}
+    for name, rt in usable.items():
+        _check_required_cells(rt, c)
+        tables[name] = _typed_table(rt, c)
+    for t in TABLES:
+        tables.setdefault(t.name, empty_table(t))
+    _check_unique_ids(list(usable.values()), c)
+    _check_refs(tables, usable, c)
+    if "areas" in usable:
+        _check_parent_levels(tables["areas"], usable["areas"], c)
+    if c.problems:
+        order = {f"{t.name}": i for i, t in enumerate(TABLES)}
+        c.problems.sort(key=lambda p: (order.get(p.file.split(".")[0], 99), p.file, p.row or 0))
+        raise DatasetError(c.problems, raw.source)
+    for name in tables:
+        tables[name] = tables[name].reset_index(drop=True)
+    return Dataset(raw.name, tables)
+
