@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +20,11 @@ DEFAULT_NEO4J_URI = "bolt://127.0.0.1:7687"
 DEFAULT_NEO4J_USER = "neo4j"
 # For the local server `make neo4j-up` starts; set NEO4J_PASSWORD for any other.
 DEFAULT_NEO4J_PASSWORD = "orggraph-local"
+DEFAULTS_FILE = Path(__file__).with_name("defaults.toml")
 
 
 def _defaults() -> dict[str, Any]:
-    text = resources.files("orggraph").joinpath("defaults.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(DEFAULTS_FILE.read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,58 @@
+"""The ``orggraph`` command.  Thin: each command calls one library function and prints."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from orggraph.errors import DatasetError, OrgGraphError
+
+from orggraph.cli.common import EXIT_HELP
+
+
+class OrgGraphGroup(click.Group):
+    """Turns orggraph's own errors into one ``Error: …`` line and a documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DatasetError as e:
+            click.echo(f"Error: {e.report()}", err=True)
+            sys.exit(e.exit_code)
+        except OrgGraphError as e:
+            click.echo(f"Error: {e}", err=True)
+            sys.exit(e.exit_code)
+
+
+@click.group(cls=OrgGraphGroup, epilog=EXIT_HELP)
+@click.version_option(package_name="orggraph")
+def main() -> None:
+    """Audit Party-organisation coverage, pairings and alliances from planners' spreadsheets.
+
+    A DATASET is a folder of CSV files or one .xlsx workbook (see DATASET.md).
+    """
+
+
+def _register() -> None:
+    from orggraph.cli import core
+
+    for cmd in core.COMMANDS:
+        main.add_command(cmd)
+    try:
+        from orggraph.cli.store import load_command
+    except ImportError:  # pragma: no cover - the module lands with the Neo4j work
+        pass
+    else:
+        main.add_command(load_command)
+    try:
+        from orggraph.cli.maps import map_command, report_command
+    except ImportError:  # pragma: no cover
+        pass
+    else:
+        main.add_command(map_command)
+        main.add_command(report_command)
+
+
+_register()

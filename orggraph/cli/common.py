@@ -1,0 +1,94 @@
+"""What every analysis command shares: where the dataset comes from, and error handling."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from orggraph.config import Neo4jSettings
+from orggraph.dataset import Dataset
+
+EXIT_HELP = """\b
+Exit codes:
+  0  success (and no finding at or above --fail-on)
+  1  the audit found findings at or above --fail-on
+  2  bad command line
+  3  the dataset is invalid (every problem is listed; nothing was loaded)
+  4  Neo4j cannot be reached
+  5  Neo4j rejected the user name or password
+  6  Neo4j database problem (unknown database, server older than 5, dataset not loaded)
+  7  the output file cannot be written
+  8  the configuration file is invalid
+"""
+
+
+def neo4j_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--uri --user --password --database``; the environment fills what is not given."""
+    for opt in reversed((
+        click.option("--uri", help="Bolt URI [env NEO4J_URI; default bolt://127.0.0.1:7687]"),
+        click.option("--user", help="Neo4j user [env NEO4J_USER; default neo4j]"),
+        click.option("--password", help="Neo4j password [env NEO4J_PASSWORD]"),
+        click.option("--database", help="Neo4j database [env NEO4J_DATABASE; default neo4j]"),
+    )):
+        fn = opt(fn)
+    return fn
+
+
+def neo4j_settings(kwargs: dict[str, Any]) -> Neo4jSettings:
+    """Pop the Neo4j flags out of a command's keyword arguments into settings."""
+    return Neo4jSettings.from_env(
+        uri=kwargs.pop("uri", None),
+        user=kwargs.pop("user", None),
+        password=kwargs.pop("password", None),
+        database=kwargs.pop("database", None),
+    )
+
+
+def source_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A DATASET argument, or ``--from-neo4j NAME`` plus the Neo4j flags.
+
+    The wrapped command receives one ``source: Dataset`` keyword instead.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        path = kwargs.pop("dataset")
+        name = kwargs.pop("from_neo4j")
+        settings = neo4j_settings(kwargs)
+        kwargs["source"] = open_source(path, name, settings)
+        return fn(*args, **kwargs)
+
+    wrapper = neo4j_options(wrapper)
+    wrapper = click.option(
+        "--from-neo4j", "from_neo4j", metavar="NAME",
+        help="Analyse the dataset NAME as loaded into Neo4j instead of files.",
+    )(wrapper)
+    return click.argument("dataset", required=False, type=click.Path())(wrapper)
+
+
+def open_source(path: str | None, neo4j_name: str | None, settings: Neo4jSettings) -> Dataset:
+    """Read and validate the files at ``path``, or read dataset ``neo4j_name`` back from Neo4j."""
+    if bool(path) == bool(neo4j_name):
+        raise click.UsageError("give either a DATASET folder/workbook or --from-neo4j NAME")
+    if path:
+        from orggraph.io import load
+
+        return load(path)
+    from orggraph.store import read_dataset
+
+    assert neo4j_name is not None
+    return read_dataset(neo4j_name, settings)
+
+
+def emit(text: str, output: str | None) -> None:
+    """Print ``text``, or write it (UTF-8, atomically) to ``output`` and say so on stderr."""
+    if output:
+        from orggraph.output import write_text
+
+        write_text(output, text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
