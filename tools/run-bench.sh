@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# make bench: audit speed and memory, Neo4j loading, map drawing.  Results also land in
+# bench/results/ (git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+mkdir -p bench/results
+$PY bench/bench_audit.py --json bench/results/audit.json "$@"
+if [ -f bench/bench_load.py ]; then
+  started=0
+  if [ -z "${NEO4J_URI:-}" ]; then bash tools/neo4j/neo4j.sh up; started=1; fi
+  $PY bench/bench_load.py --json bench/results/load.json || rc=$?
+  if [ "$started" = 1 ]; then bash tools/neo4j/neo4j.sh down; fi
+  [ "${rc:-0}" = 0 ] || exit "$rc"
+fi
+if [ -f bench/bench_maps.py ]; then
+  $PY bench/bench_maps.py --json bench/results/maps.json
+fi
