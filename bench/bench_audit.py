@@ -61,8 +61,9 @@ def dataset(nodes: int, seed: int = 1) -> Path:
 
 def measure(mode: str, folder: Path) -> dict:
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", CHILD, mode, str(folder)], check=True,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(folder)], check=True, capture_output=True, text=True
+    )
     res = json.loads(proc.stdout.strip().splitlines()[-1])
     res["process_s"] = time.perf_counter() - t  # interpreter start and imports included
     return res
@@ -81,14 +82,20 @@ def main() -> None:
         audit = measure("audit", folder)
         ratio = audit["wall_s"] / read["wall_s"]
         results.append({"nodes": n, "read": read, "audit": audit, "audit_over_read": ratio})
-        print(f"  bare pandas read : {read['wall_s']:7.2f} s  peak {read['peak_mb']:7.0f} MB"
-              f"  ({read['rows']:,} rows)")
-        print(f"  full audit       : {audit['wall_s']:7.2f} s  peak {audit['peak_mb']:7.0f} MB"
-              f"  (read+validate {audit['read_validate_s']:.2f} s, rules+metrics "
-              f"{audit['rules_metrics_s']:.2f} s, render {audit['render_s']:.2f} s; "
-              f"{audit['findings']:,} findings)")
-        print(f"  end to end (process): {audit['process_s']:.2f} s;"
-              f" audit / bare read = {ratio:.1f}x", flush=True)
+        print(
+            f"  bare pandas read : {read['wall_s']:7.2f} s  peak {read['peak_mb']:7.0f} MB"
+            f"  ({read['rows']:,} rows)"
+        )
+        print(
+            f"  full audit       : {audit['wall_s']:7.2f} s  peak {audit['peak_mb']:7.0f} MB"
+            f"  (read+validate {audit['read_validate_s']:.2f} s, rules+metrics "
+            f"{audit['rules_metrics_s']:.2f} s, render {audit['render_s']:.2f} s; "
+            f"{audit['findings']:,} findings)"
+        )
+        print(
+            f"  end to end (process): {audit['process_s']:.2f} s; audit / bare read = {ratio:.1f}x",
+            flush=True,
+        )
         for note in audit["notes"]:
             print(f"  note: {note}")
     if args.json:

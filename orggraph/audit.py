@@ -17,7 +17,9 @@ from orggraph.schema import NODE_LABEL
 def _subjects(ds: Dataset) -> pd.DataFrame:
     """Name and graph label of every entity, indexed by id."""
     parts = [
-        pd.DataFrame({"name": ds[t]["name"].to_numpy(), "label": label}, index=ds[t]["id"].to_numpy())
+        pd.DataFrame(
+            {"name": ds[t]["name"].to_numpy(), "label": label}, index=ds[t]["id"].to_numpy()
+        )
         for t, label in NODE_LABEL.items()
     ]
     out = pd.concat(parts)
@@ -33,21 +35,31 @@ def _findings(raw: pd.DataFrame, ds: Dataset, index: AreaIndex) -> list[Finding]
     areas_needed = pd.Index(area.dropna().unique())
     paths = index.path(areas_needed)
     streets = index.street(areas_needed)
-    frame = pd.DataFrame({
-        "rule": raw["rule"],
-        "severity": raw["severity"],
-        "subject_id": sid,
-        "subject_name": sid.map(subjects["name"]).fillna(""),
-        "subject_label": sid.map(subjects["label"]).fillna(""),
-        "area_path": area.map(paths).fillna(""),
-        "street": area.map(streets).astype(object),
-        "message": raw["message"],
-    })
+    frame = pd.DataFrame(
+        {
+            "rule": raw["rule"],
+            "severity": raw["severity"],
+            "subject_id": sid,
+            "subject_name": sid.map(subjects["name"]).fillna(""),
+            "subject_label": sid.map(subjects["label"]).fillna(""),
+            "area_path": area.map(paths).fillna(""),
+            "street": area.map(streets).astype(object),
+            "message": raw["message"],
+        }
+    )
     frame["street"] = frame["street"].where(frame["street"].notna(), None)
     frame["_sev"] = frame["severity"].map(SEVERITY_ORDER)
     frame = frame.sort_values(["_sev", "rule", "area_path", "subject_id"], kind="stable")
-    cols = ["rule", "severity", "subject_id", "subject_name", "subject_label", "area_path",
-            "street", "message"]
+    cols = [
+        "rule",
+        "severity",
+        "subject_id",
+        "subject_name",
+        "subject_label",
+        "area_path",
+        "street",
+        "message",
+    ]
     return [Finding(*row) for row in frame[cols].itertuples(index=False, name=None)]
 
 
@@ -79,8 +91,11 @@ def run_audit(ds: Dataset, cfg: AuditConfig | None = None) -> AuditResult:
         if len(found):
             found = found.assign(rule=rule.id, severity=cfg.severity.get(rule.id, rule.severity))
             parts.append(found)
-    raw = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
-        columns=["subject_id", "message", "rule", "severity"])
+    raw = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=["subject_id", "message", "rule", "severity"])
+    )
     broker = compute_brokerage(ctx)
     result = AuditResult(
         dataset=ds.name,

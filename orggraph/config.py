@@ -61,7 +61,9 @@ class AuditConfig:
         thresholds = dict(self.thresholds)
         for key, value in data.get("thresholds", {}).items():
             if key not in thresholds:
-                problems.append(f"unknown threshold '{key}' (known: {', '.join(sorted(thresholds))})")
+                problems.append(
+                    f"unknown threshold '{key}' (known: {', '.join(sorted(thresholds))})"
+                )
             elif not isinstance(value, int | float) or isinstance(value, bool):
                 problems.append(f"threshold '{key}' must be a number, not {value!r}")
             else:

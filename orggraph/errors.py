@@ -53,7 +53,9 @@ class DatasetError(OrgGraphError):
         self.source = source
         n = len(problems)
         head = f"{source}: " if source else ""
-        super().__init__(f"{head}{n} problem{'s' if n != 1 else ''} in the dataset; nothing was loaded")
+        super().__init__(
+            f"{head}{n} problem{'s' if n != 1 else ''} in the dataset; nothing was loaded"
+        )
 
     def report(self) -> str:
         return "\n".join([str(self), *(f"  {p}" for p in self.problems)])

@@ -54,17 +54,14 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph(dataset=ds.name)
     for table, label in NODE_LABEL.items():
         frame = ds[table]
-        g.add_nodes_from(
-            (rec["id"], {**rec, "label": label}) for rec in _records(frame)
-        )
+        g.add_nodes_from((rec["id"], {**rec, "label": label}) for rec in _records(frame))
     for table, src, dst, rel, attrs in EDGE_SPECS:
         frame = ds[table]
         frame = frame[frame[src].notna() & frame[dst].notna()]
         cols = [src, dst, *attrs]
         # A link table may hold several rows for one pair (双报到 and 包联 to the same community).
         link_table = table in ("unit_coverage", "alliance_members", "pairings")
-        for n, rec in zip(frame.index, frame[cols].itertuples(index=False, name=None),
-                          strict=True):
+        for n, rec in zip(frame.index, frame[cols].itertuples(index=False, name=None), strict=True):
             data = {"type": rel}
             data.update(
                 {a: v for a, v in zip(attrs, rec[2:], strict=True) if v is not None and v == v}

@@ -29,13 +29,20 @@ def coverage_rates(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
     areas = ctx.ds.areas
     covered = areas["id"].isin(ctx.responsible_areas)
     per_level = {
-        lvl: _share(int((covered & (areas["level"] == lvl)).sum()), int((areas["level"] == lvl).sum()))
+        lvl: _share(
+            int((covered & (areas["level"] == lvl)).sum()), int((areas["level"] == lvl).sum())
+        )
         for lvl in COVERAGE_LEVELS
     }
     scoped = areas[areas["level"].isin(COVERAGE_LEVELS)]
     street_id = index.ancestor_at(scoped["id"], ("street", "town")).to_numpy()
-    frame = pd.DataFrame({"street_id": street_id, "level": scoped["level"].to_numpy(),
-                          "covered": covered[scoped.index].to_numpy()}).dropna(subset=["street_id"])
+    frame = pd.DataFrame(
+        {
+            "street_id": street_id,
+            "level": scoped["level"].to_numpy(),
+            "covered": covered[scoped.index].to_numpy(),
+        }
+    ).dropna(subset=["street_id"])
     grouped = frame.groupby(["street_id", "level"])["covered"].agg(["sum", "size"])
     per_street: list[dict[str, Any]] = []
     for sid in sorted(frame["street_id"].unique()):
@@ -67,15 +74,22 @@ def two_new_rates(ctx: AuditContext) -> dict[str, Any]:
 def compute_rates(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
     """Every headline rate, as the field reports quote them."""
     com = ctx.communities
-    paired = int((com["id"].map(ctx.pairing_sources_per_area).fillna(0)
-                  >= ctx.threshold("min_pairings")).sum())
+    paired = int(
+        (
+            com["id"].map(ctx.pairing_sources_per_area).fillna(0) >= ctx.threshold("min_pairings")
+        ).sum()
+    )
     areas = ctx.ds.areas
     compounds = areas.loc[areas["level"] == "compound", "id"]
     orgs = ctx.ds.orgs
     return {
         **coverage_rates(ctx, index),
         "two_new": two_new_rates(ctx),
-        "communities_paired": {"total": len(com), "paired": paired, "rate": _rate(paired, len(com))},
+        "communities_paired": {
+            "total": len(com),
+            "paired": paired,
+            "rate": _rate(paired, len(com)),
+        },
         "compound_branches": int(orgs["area_id"].isin(compounds).sum()),
         "members_reported": int(ctx.ds.pairings["members_reported"].fillna(0).sum()),
     }
@@ -98,26 +112,43 @@ def alliance_metrics(ctx: AuditContext, index: AreaIndex, broker: Brokerage) -> 
     m = ctx.alliance_memberships
     member_area = m["member_id"].map(index.entity_area)
     street = index.ancestor_at(member_area.dropna().to_numpy(), ("street", "town"))
-    m = m.assign(street=member_area.map(pd.Series(street.to_numpy(), index=street.index)
-                                        .groupby(level=0).first()),
-                 is_org=m["member_id"].isin(ds.orgs["id"]))
+    m = m.assign(
+        street=member_area.map(
+            pd.Series(street.to_numpy(), index=street.index).groupby(level=0).first()
+        ),
+        is_org=m["member_id"].isin(ds.orgs["id"]),
+    )
     g = m.groupby("alliance_id")
-    summary = pd.DataFrame({"members": g["member_id"].nunique(), "orgs": g["is_org"].sum(),
-                            "streets": g["street"].nunique()})
+    summary = pd.DataFrame(
+        {
+            "members": g["member_id"].nunique(),
+            "orgs": g["is_org"].sum(),
+            "streets": g["street"].nunique(),
+        }
+    )
     per_alliance = []
     for rec in ds.alliances.itertuples(index=False):
         s = summary.loc[rec.id] if rec.id in summary.index else None
-        per_alliance.append({
-            "id": rec.id, "name": rec.name, "kind": rec.kind,
-            "members": int(s["members"]) if s is not None else 0,
-            "orgs": int(s["orgs"]) if s is not None else 0,
-            "units": int(s["members"] - s["orgs"]) if s is not None else 0,
-            "streets_reached": int(s["streets"]) if s is not None else 0,
-        })
+        per_alliance.append(
+            {
+                "id": rec.id,
+                "name": rec.name,
+                "kind": rec.kind,
+                "members": int(s["members"]) if s is not None else 0,
+                "orgs": int(s["orgs"]) if s is not None else 0,
+                "units": int(s["members"] - s["orgs"]) if s is not None else 0,
+                "streets_reached": int(s["streets"]) if s is not None else 0,
+            }
+        )
     net = ctx.alliance_network
     members = [n for n, side in net.nodes(data="side") if side == "member"]
-    comps = sorted((sum(1 for n in c if net.nodes[n]["side"] == "member")
-                    for c in nx.connected_components(net)), reverse=True)
+    comps = sorted(
+        (
+            sum(1 for n in c if net.nodes[n]["side"] == "member")
+            for c in nx.connected_components(net)
+        ),
+        reverse=True,
+    )
     names = pd.concat([ds.orgs.set_index("id")["name"], ds.units.set_index("id")["name"]])
     names = names[~names.index.duplicated()]
     top = sorted(broker.scores.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_BROKERS]
@@ -130,8 +161,9 @@ def alliance_metrics(ctx: AuditContext, index: AreaIndex, broker: Brokerage) -> 
             "largest_component": comps[0] if comps else 0,
             "single_points": len(member_articulation_points(net)),
             "brokerage_exact": broker.exact,
-            "top_brokers": [{"id": k, "name": names.get(k), "betweenness": round(v, 4)}
-                            for k, v in top],
+            "top_brokers": [
+                {"id": k, "name": names.get(k), "betweenness": round(v, 4)} for k, v in top
+            ],
         },
     }
 

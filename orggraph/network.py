@@ -51,8 +51,10 @@ class Brokerage:
     def note(self) -> str | None:
         if self.exact:
             return None
-        return (f"brokerage (betweenness) estimated from {self.samples} sampled source nodes; "
-                "exact betweenness does not scale to a network this size")
+        return (
+            f"brokerage (betweenness) estimated from {self.samples} sampled source nodes; "
+            "exact betweenness does not scale to a network this size"
+        )
 
 
 def brokerage(g: nx.Graph, exact_max_nodes: int, samples: int, seed: int) -> Brokerage:

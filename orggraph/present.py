@@ -14,8 +14,13 @@ from orggraph.schema import ZH
 FORMATS = ("table", "json", "csv", "markdown")
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 COLUMNS = ("rule", "subject_id", "subject_name", "area_path", "message")
-HEADERS_ZH = {"rule": "规则", "subject_id": "编号", "subject_name": "名称", "area_path": "区域",
-              "message": "说明"}
+HEADERS_ZH = {
+    "rule": "规则",
+    "subject_id": "编号",
+    "subject_name": "名称",
+    "area_path": "区域",
+    "message": "说明",
+}
 
 
 def display_width(text: str) -> int:
@@ -45,18 +50,25 @@ def rates_lines(result: AuditResult) -> list[str]:
     r = result.rates
     lines = []
     cov = r.get("coverage", {})
-    parts = [f"{ZH[lvl]} {_pct(s['rate'])} ({s['covered']}/{s['total']})"
-             for lvl, s in cov.items() if s["total"]]
+    parts = [
+        f"{ZH[lvl]} {_pct(s['rate'])} ({s['covered']}/{s['total']})"
+        for lvl, s in cov.items()
+        if s["total"]
+    ]
     if parts:
         lines.append("党组织覆盖率: " + "，".join(parts))
     tn = r.get("two_new")
     if tn and tn["total"]:
-        lines.append(f"两新组织: 单建率 {_pct(tn['single_build_rate'])}，覆盖率 "
-                     f"{_pct(tn['coverage_rate'])} ({tn['covered']}/{tn['total']})")
+        lines.append(
+            f"两新组织: 单建率 {_pct(tn['single_build_rate'])}，覆盖率 "
+            f"{_pct(tn['coverage_rate'])} ({tn['covered']}/{tn['total']})"
+        )
     cp = r.get("communities_paired")
     if cp and cp["total"]:
-        lines.append(f"社区/村结对: {cp['paired']}/{cp['total']} ({_pct(cp['rate'])})，"
-                     f"报到党员 {r.get('members_reported', 0)} 名")
+        lines.append(
+            f"社区/村结对: {cp['paired']}/{cp['total']} ({_pct(cp['rate'])})，"
+            f"报到党员 {r.get('members_reported', 0)} 名"
+        )
     if "compound_branches" in r:
         lines.append(f"小区党组织: {r['compound_branches']} 个")
     return lines
@@ -64,8 +76,10 @@ def rates_lines(result: AuditResult) -> list[str]:
 
 def render_table(result: AuditResult) -> str:
     counts = result.counts()
-    out = [f"orggraph audit — {result.dataset}: "
-           + "，".join(f"{SEVERITY_ZH[s]} {n}" for s, n in counts.items())]
+    out = [
+        f"orggraph audit — {result.dataset}: "
+        + "，".join(f"{SEVERITY_ZH[s]} {n}" for s, n in counts.items())
+    ]
     by_sev: dict[str, list[Finding]] = {}
     for f in result.findings:
         by_sev.setdefault(f.severity, []).append(f)
@@ -100,16 +114,24 @@ def _md_cell(text: Any) -> str:
 
 def render_markdown(result: AuditResult) -> str:
     counts = result.counts()
-    out = [f"# 审计结果：{result.dataset}", "",
-           "，".join(f"{SEVERITY_ZH[s]} {n}" for s, n in counts.items()), ""]
+    out = [
+        f"# 审计结果：{result.dataset}",
+        "",
+        "，".join(f"{SEVERITY_ZH[s]} {n}" for s, n in counts.items()),
+        "",
+    ]
     out += [f"- {line}" for line in rates_lines(result)]
     for sev in SEVERITY_ORDER:
         found = [f for f in result.findings if f.severity == sev]
         if not found:
             continue
-        out += ["", f"## {SEVERITY_ZH[sev]}（{sev}，{len(found)}）", "",
-                "| " + " | ".join(HEADERS_ZH[c] for c in COLUMNS) + " |",
-                "|" + "---|" * len(COLUMNS)]
+        out += [
+            "",
+            f"## {SEVERITY_ZH[sev]}（{sev}，{len(found)}）",
+            "",
+            "| " + " | ".join(HEADERS_ZH[c] for c in COLUMNS) + " |",
+            "|" + "---|" * len(COLUMNS),
+        ]
         out += ["| " + " | ".join(_md_cell(getattr(f, c)) for c in COLUMNS) + " |" for f in found]
     if result.notes:
         out += ["", *(f"> 注：{n}" for n in result.notes)]
@@ -118,5 +140,9 @@ def render_markdown(result: AuditResult) -> str:
 
 def render(result: AuditResult, fmt: str) -> str:
     """``result`` as ``table``, ``json``, ``csv`` or ``markdown``."""
-    return {"table": render_table, "json": render_json, "csv": render_csv,
-            "markdown": render_markdown}[fmt](result)
+    return {
+        "table": render_table,
+        "json": render_json,
+        "csv": render_csv,
+        "markdown": render_markdown,
+    }[fmt](result)

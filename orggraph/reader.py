@@ -234,7 +234,9 @@ def read_raw(path: str | Path) -> RawDataset:
         if table.name in raw.tables:
             first = raw.tables[table.name].file
             raw.problems.append(
-                Problem(f.name, None, None, f"a second file for table '{table.name}' (also {first})")
+                Problem(
+                    f.name, None, None, f"a second file for table '{table.name}' (also {first})"
+                )
             )
             continue
         rt = read_csv_table(table, f, raw.problems)

@@ -223,8 +223,13 @@ TABLES: tuple[Table, ...] = (
     Table(
         "pairings",
         (
-            Column("source_id", ("来源编号", "报到单位"), required=True, kind="ref",
-                   ref=("units", "orgs")),
+            Column(
+                "source_id",
+                ("来源编号", "报到单位"),
+                required=True,
+                kind="ref",
+                ref=("units", "orgs"),
+            ),
             Column("area_id", ("结对区域", "报到社区"), required=True, kind="ref", ref=("areas",)),
             Column("kind", ("方式", "类别"), required=True, kind="enum", enum="pairing_kind"),
             Column("members_reported", ("报到党员数",), kind="number"),

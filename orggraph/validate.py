@@ -20,8 +20,15 @@ from orggraph.reader import ROW, RawDataset, RawTable
 from orggraph.schema import ENUMS, LEVEL_RANK, TABLES, Column, EnumLookup
 
 MAX_PROBLEMS_PER_CHECK = 200  # beyond this a check summarises instead of listing every row
-_NON_NEGATIVE = {"households", "population", "members", "employees", "party_members",
-                 "members_reported", "floor_area_m2"}
+_NON_NEGATIVE = {
+    "households",
+    "population",
+    "members",
+    "employees",
+    "party_members",
+    "members_reported",
+    "floor_area_m2",
+}
 _RANGES = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0)}
 
 
@@ -70,7 +77,8 @@ def _check_required_cells(rt: RawTable, c: _Collector) -> None:
     for col in rt.table.columns:
         if col.required and col.name in rt.frame:
             mask = rt.frame[col.name].isna()
-            c.rows(rt, mask, col.name, lambda _r, n=col.name: f"{n} is required but empty")
+            message = f"{col.name} is required but empty"
+            c.rows(rt, mask, col.name, lambda _r, m=message: m)
 
 
 def _enum_codes(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
@@ -164,9 +172,13 @@ def _check_unique_ids(raws: list[RawTable], c: _Collector) -> None:
             break
         f = first.loc[rec.id]
         c.problems.append(
-            Problem(rec.file, int(rec.row), "id",
-                    f"duplicate id '{rec.id}' (first used in {f['file']} row {int(f['row'])}); "
-                    "ids must be unique across the whole dataset")
+            Problem(
+                rec.file,
+                int(rec.row),
+                "id",
+                f"duplicate id '{rec.id}' (first used in {f['file']} row {int(f['row'])}); "
+                "ids must be unique across the whole dataset",
+            )
         )
 
 
@@ -190,8 +202,9 @@ def _check_refs(ds: dict[str, pd.DataFrame], raws: dict[str, RawTable], c: _Coll
             names = " or ".join(col.ref)
             pool = [i for target in col.ref for i in ids[target]]
 
-            def msg(rec: pd.Series, col: Column = col, names: str = names,
-                    pool: list[str] = pool) -> str:
+            def msg(
+                rec: pd.Series, col: Column = col, names: str = names, pool: list[str] = pool
+            ) -> str:
                 v = str(rec[col.name])
                 where = "; an id of another kind" if v in _all_ids(ids) else ""
                 return f"'{v}' is not an id in {names}{where}{_did_you_mean(v, pool)}"
@@ -217,9 +230,11 @@ def _check_parent_levels(areas: pd.DataFrame, rt: RawTable, c: _Collector) -> No
     def msg(rec: pd.Series) -> str:
         i = rec.name
         lvl, parent = areas.at[i, "level"], areas.at[i, "parent_id"]
-        return (f"parent '{parent}' is a {level_of[parent]} but a {lvl} must sit inside a "
-                "higher level (district > street/town > community/village > compound > grid > "
-                "building)")
+        return (
+            f"parent '{parent}' is a {level_of[parent]} but a {lvl} must sit inside a "
+            "higher level (district > street/town > community/village > compound > grid > "
+            "building)"
+        )
 
     c.rows(rt, bad, "parent_id", msg)
 
@@ -235,11 +250,16 @@ def validate(raw: RawDataset) -> Dataset:
     c = _Collector()
     c.problems.extend(raw.problems)
     for t in TABLES:
-        if t.required and t.name not in raw.tables and not any(
-            p.file.startswith(t.name) for p in raw.problems
+        if (
+            t.required
+            and t.name not in raw.tables
+            and not any(p.file.startswith(t.name) for p in raw.problems)
         ):
-            c.problems.append(Problem(f"{t.name}.csv", None, None,
-                                      f"required file '{t.name}' ({t.label}) is missing"))
+            c.problems.append(
+                Problem(
+                    f"{t.name}.csv", None, None, f"required file '{t.name}' ({t.label}) is missing"
+                )
+            )
     usable: dict[str, RawTable] = {}
     for name, rt in raw.tables.items():
         if _check_columns(rt, c):
@@ -263,4 +283,3 @@ def validate(raw: RawDataset) -> Dataset:
     for name in tables:
         tables[name] = tables[name].reset_index(drop=True)
     return Dataset(raw.name, tables)
-

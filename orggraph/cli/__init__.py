@@ -7,9 +7,8 @@ from typing import Any
 
 import click
 
-from orggraph.errors import DatasetError, OrgGraphError
-
 from orggraph.cli.common import EXIT_HELP
+from orggraph.errors import DatasetError, OrgGraphError
 
 
 class OrgGraphGroup(click.Group):

@@ -27,12 +27,14 @@ Exit codes:
 
 def neo4j_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--uri --user --password --database``; the environment fills what is not given."""
-    for opt in reversed((
-        click.option("--uri", help="Bolt URI [env NEO4J_URI; default bolt://127.0.0.1:7687]"),
-        click.option("--user", help="Neo4j user [env NEO4J_USER; default neo4j]"),
-        click.option("--password", help="Neo4j password [env NEO4J_PASSWORD]"),
-        click.option("--database", help="Neo4j database [env NEO4J_DATABASE; default neo4j]"),
-    )):
+    for opt in reversed(
+        (
+            click.option("--uri", help="Bolt URI [env NEO4J_URI; default bolt://127.0.0.1:7687]"),
+            click.option("--user", help="Neo4j user [env NEO4J_USER; default neo4j]"),
+            click.option("--password", help="Neo4j password [env NEO4J_PASSWORD]"),
+            click.option("--database", help="Neo4j database [env NEO4J_DATABASE; default neo4j]"),
+        )
+    ):
         fn = opt(fn)
     return fn
 
@@ -61,12 +63,14 @@ def source_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         kwargs["source"] = open_source(path, name, settings)
         return fn(*args, **kwargs)
 
-    wrapper = neo4j_options(wrapper)
-    wrapper = click.option(
-        "--from-neo4j", "from_neo4j", metavar="NAME",
+    command: Callable[..., Any] = neo4j_options(wrapper)
+    command = click.option(
+        "--from-neo4j",
+        "from_neo4j",
+        metavar="NAME",
         help="Analyse the dataset NAME as loaded into Neo4j instead of files.",
-    )(wrapper)
-    return click.argument("dataset", required=False, type=click.Path())(wrapper)
+    )(command)
+    return click.argument("dataset", required=False, type=click.Path())(command)
 
 
 def open_source(path: str | None, neo4j_name: str | None, settings: Neo4jSettings) -> Dataset:

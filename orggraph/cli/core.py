@@ -29,15 +29,30 @@ def validate_command(dataset: str) -> None:
 
 @click.command("audit", epilog=EXIT_HELP)
 @source_options
-@click.option("--config", "config_path", type=click.Path(),
-              help="TOML file of thresholds and rule overrides [env ORGGRAPH_CONFIG].")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "markdown"]),
-              default="table", show_default=True)
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
-              help="Exit 1 when a finding at or above this severity exists.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(),
+    help="TOML file of thresholds and rule overrides [env ORGGRAPH_CONFIG].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "markdown"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a finding at or above this severity exists.",
+)
 @click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")
-def audit_command(source: Dataset, config_path: str | None, fmt: str, fail_on: str,
-                  output: str | None) -> None:
+def audit_command(
+    source: Dataset, config_path: str | None, fmt: str, fail_on: str, output: str | None
+) -> None:
     """Audit DATASET (or --from-neo4j NAME): every rule, the rates and the metrics."""
     from orggraph.audit import run_audit
     from orggraph.config import AuditConfig
@@ -61,8 +76,12 @@ def metrics_command(source: Dataset, config_path: str | None, output: str | None
     from orggraph.config import AuditConfig
 
     result = run_audit(source, AuditConfig.from_file(config_path))
-    doc = {"dataset": result.dataset, "rates": result.rates, "metrics": result.metrics,
-           "notes": result.notes}
+    doc = {
+        "dataset": result.dataset,
+        "rates": result.rates,
+        "metrics": result.metrics,
+        "notes": result.notes,
+    }
     emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
 
 
@@ -81,8 +100,12 @@ def rules_command() -> None:
 
 
 @click.command("generate")
-@click.option("--nodes", type=click.IntRange(min=10), required=True,
-              help="About how many entities (areas, orgs, units, alliances, sites).")
+@click.option(
+    "--nodes",
+    type=click.IntRange(min=10),
+    required=True,
+    help="About how many entities (areas, orgs, units, alliances, sites).",
+)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.argument("out", type=click.Path(file_okay=False))
 def generate_command(nodes: int, seed: int, out: str) -> None:

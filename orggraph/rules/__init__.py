@@ -50,8 +50,9 @@ def rule(
     """Register the decorated function as the rule ``id``."""
 
     def register(fn: RuleFunction) -> RuleFunction:
-        RULES[id] = Rule(id, severity, title_zh, title_en, explain_zh, explain_en, source,
-                         thresholds, fn)
+        RULES[id] = Rule(
+            id, severity, title_zh, title_en, explain_zh, explain_en, source, thresholds, fn
+        )
         return fn
 
     return register
@@ -68,11 +69,31 @@ def findings_frame(subject_ids: pd.Series | pd.Index, messages: pd.Series | str)
 from orggraph.rules import alliance, chain, coverage, pairing, sites  # noqa: E402
 
 DOMAIN_ORDER = (
-    "uncovered-community", "uncovered-compound", "uncovered-grid", "unit-should-establish",
-    "unit-uncovered", "broken-chain", "org-size", "unpaired-community", "overloaded-unit",
-    "missing-service-site", "isolated-org", "alliance-single-point",
+    "uncovered-community",
+    "uncovered-compound",
+    "uncovered-grid",
+    "unit-should-establish",
+    "unit-uncovered",
+    "broken-chain",
+    "org-size",
+    "unpaired-community",
+    "overloaded-unit",
+    "missing-service-site",
+    "isolated-org",
+    "alliance-single-point",
 )
 RULES = {rid: RULES[rid] for rid in (*DOMAIN_ORDER, *sorted(set(RULES) - set(DOMAIN_ORDER)))}
 
-__all__ = ["DOMAIN_ORDER", "RULES", "AuditContext", "Rule", "alliance", "chain", "coverage", "findings_frame",
-           "pairing", "rule", "sites"]
+__all__ = [
+    "DOMAIN_ORDER",
+    "RULES",
+    "AuditContext",
+    "Rule",
+    "alliance",
+    "chain",
+    "coverage",
+    "findings_frame",
+    "pairing",
+    "rule",
+    "sites",
+]

@@ -45,5 +45,9 @@ def alliance_single_points(ctx: AuditContext) -> pd.DataFrame:
     m = ctx.alliance_memberships
     n_alliances = m[m["member_id"].isin(points)].groupby("member_id")["alliance_id"].nunique()
     ids = pd.Series(points, dtype=object)
-    msg = "连接" + ids.map(n_alliances).fillna(0).astype("int64").astype(str) + "个联盟，退出后联盟网络将分裂"
+    msg = (
+        "连接"
+        + ids.map(n_alliances).fillna(0).astype("int64").astype(str)
+        + "个联盟，退出后联盟网络将分裂"
+    )
     return findings_frame(ids, msg)

@@ -49,8 +49,13 @@ def broken_chains(ctx: AuditContext) -> pd.DataFrame:
     orphan = orgs[(orgs["type"] != "committee") & orgs["parent_id"].isna()]
     orphan_msg = orphan["type"].map(ZH) + "“" + orphan["name"].astype(str) + "”没有上级党组织"
     looped = orgs[orgs["id"].isin(orgs_on_loops(orgs["id"], orgs["parent_id"]))]
-    loop_msg = ("“" + looped["name"].astype(str) + "”的上级关系形成闭环（上级："
-                + looped["parent_id"].astype(str) + "）")
+    loop_msg = (
+        "“"
+        + looped["name"].astype(str)
+        + "”的上级关系形成闭环（上级："
+        + looped["parent_id"].astype(str)
+        + "）"
+    )
     return pd.concat(
         [findings_frame(orphan["id"], orphan_msg), findings_frame(looped["id"], loop_msg)],
         ignore_index=True,
@@ -81,7 +86,13 @@ def org_sizes(ctx: AuditContext) -> pd.DataFrame:
     limit = np.where(hit["type"] == "general_branch", f"{gb_hi:g}", f"{hi:g}")
     msg = np.where(
         too_big[hit.index],
-        hit["type"].map(ZH) + "“" + hit["name"].astype(str) + "”有党员" + n + "名，超过" + limit
+        hit["type"].map(ZH)
+        + "“"
+        + hit["name"].astype(str)
+        + "”有党员"
+        + n
+        + "名，超过"
+        + limit
         + "名，宜分设",
         hit["type"].map(ZH) + "“" + hit["name"].astype(str) + "”只有党员" + n + f"名，少于{lo:g}名",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import networkx as nx
 import pandas as pd
 
 from orggraph.config import AuditConfig
@@ -61,7 +62,7 @@ class AuditContext:
         return p.drop_duplicates(["source_id", "area_id"]).groupby("source_id").size()
 
     @cached_property
-    def alliance_network(self):  # type: ignore[no-untyped-def]
+    def alliance_network(self) -> nx.Graph:
         from orggraph.network import affiliation_network
 
         return affiliation_network(self.alliance_memberships)

@@ -99,6 +99,10 @@ def units_uncovered(ctx: AuditContext) -> pd.DataFrame:
         & ~units["id"].isin(ctx.established_units)
         & ~covered
     ]
-    msg = (hit["kind"].map(ZH) + "“" + hit["name"].astype(str)
-           + "”既未单建党组织，也没有联建党组织或党建指导员")
+    msg = (
+        hit["kind"].map(ZH)
+        + "“"
+        + hit["name"].astype(str)
+        + "”既未单建党组织，也没有联建党组织或党建指导员"
+    )
     return findings_frame(hit["id"], msg)

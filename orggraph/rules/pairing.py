@@ -25,8 +25,14 @@ def unpaired_communities(ctx: AuditContext) -> pd.DataFrame:
     n = com["id"].map(ctx.pairing_sources_per_area).fillna(0).astype("int64")
     need = ctx.threshold("min_pairings")
     hit, n = com[n < need], n[n < need]
-    msg = (hit["level"].map(ZH) + "“" + hit["name"].astype(str) + "”只有" + n.astype(str)
-           + f"个结对单位（要求至少{need:g}个）")
+    msg = (
+        hit["level"].map(ZH)
+        + "“"
+        + hit["name"].astype(str)
+        + "”只有"
+        + n.astype(str)
+        + f"个结对单位（要求至少{need:g}个）"
+    )
     return findings_frame(hit["id"], msg)
 
 
@@ -46,6 +52,11 @@ def overloaded_units(ctx: AuditContext) -> pd.DataFrame:
     load = load[load > cap]
     names = pd.concat([ctx.ds.units.set_index("id")["name"], ctx.ds.orgs.set_index("id")["name"]])
     names = names[~names.index.duplicated()]
-    msg = ("“" + load.index.to_series().map(names).astype(str) + "”结对" + load.astype(str)
-           + f"个区域，超过{cap:g}个")
+    msg = (
+        "“"
+        + load.index.to_series().map(names).astype(str)
+        + "”结对"
+        + load.astype(str)
+        + f"个区域，超过{cap:g}个"
+    )
     return findings_frame(load.index, msg.reset_index(drop=True))

@@ -8,8 +8,10 @@ from orggraph.rules import findings_frame, rule
 from orggraph.rules.context import AuditContext
 from orggraph.schema import ZH
 
-FLOOR_STANDARDS = {"community_center": "community_center_min_m2",
-                   "compound_center": "compound_center_min_m2"}
+FLOOR_STANDARDS = {
+    "community_center": "community_center_min_m2",
+    "compound_center": "compound_center_min_m2",
+}
 
 
 @rule(
@@ -28,15 +30,28 @@ def missing_service_sites(ctx: AuditContext) -> pd.DataFrame:
     com = ctx.communities
     centres = sites.loc[sites["level"] == "community_center", "area_id"]
     lacking = com[~com["id"].isin(centres)]
-    lack_msg = lacking["level"].map(ZH) + "“" + lacking["name"].astype(str) + "”没有社区党群服务中心"
-    minimum = sites["level"].map(
-        {lvl: ctx.threshold(key) for lvl, key in FLOOR_STANDARDS.items()}
-    ).astype("float64")
+    lack_msg = (
+        lacking["level"].map(ZH) + "“" + lacking["name"].astype(str) + "”没有社区党群服务中心"
+    )
+    minimum = (
+        sites["level"]
+        .map({lvl: ctx.threshold(key) for lvl, key in FLOOR_STANDARDS.items()})
+        .astype("float64")
+    )
     small = sites[sites["floor_area_m2"] < minimum]
     need = minimum[small.index]
-    msg = ("“" + small["name"].astype(str) + "”面积" + small["floor_area_m2"].map("{:g}".format)
-           + "㎡，低于" + small["level"].map(ZH) + "标准" + need.map("{:g}".format) + "㎡")
-    return pd.concat([findings_frame(lacking["id"], lack_msg), findings_frame(small["id"], msg)],
-                     ignore_index=True)
-
-
+    msg = (
+        "“"
+        + small["name"].astype(str)
+        + "”面积"
+        + small["floor_area_m2"].map("{:g}".format)
+        + "㎡，低于"
+        + small["level"].map(ZH)
+        + "标准"
+        + need.map("{:g}".format)
+        + "㎡"
+    )
+    return pd.concat(
+        [findings_frame(lacking["id"], lack_msg), findings_frame(small["id"], msg)],
+        ignore_index=True,
+    )
