@@ -78,7 +78,11 @@ def _check_required_cells(rt: RawTable, c: _Collector) -> None:
         if col.required and col.name in rt.frame:
             mask = rt.frame[col.name].isna()
             message = f"{col.name} is required but empty"
-            c.rows(rt, mask, col.name, lambda _r, m=message: m)
+
+            def required(_rec: pd.Series, message: str = message) -> str:
+                return message
+
+            c.rows(rt, mask, col.name, required)
 
 
 def _enum_codes(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
