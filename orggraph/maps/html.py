@@ -166,7 +166,9 @@ def map_fragment(spec: MapSpec, dom_id: str, height: str = "78vh") -> str:
     )
 
 
-def page(title: str, body: str, extra_css: str = "", lang: str = "zh-CN") -> str:
+def page(
+    title: str, body: str, extra_css: str = "", lang: str = "zh-CN", extra_js: str = ""
+) -> str:
     """A whole offline document around ``body`` (already HTML), with vis-network inline."""
     from jinja2 import Environment
     from markupsafe import Markup
@@ -182,6 +184,7 @@ def page(title: str, body: str, extra_css: str = "", lang: str = "zh-CN") -> str
         css=Markup(asset("map.css") + extra_css),
         vis=Markup(vis_network_js()),
         js=Markup(asset("map.js")),
+        extra_js=Markup(extra_js),
     )
 
 
