@@ -1,0 +1,102 @@
+"""map, report: offline HTML a leader can open."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from orggraph.cli.common import EXIT_HELP, emit, source_options
+from orggraph.dataset import Dataset
+
+VIEW_NAMES = ("alliances", "coverage", "pairings", "hierarchy")  # orggraph.maps.VIEWS, lazily
+
+
+def _config_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(),
+        help="TOML file of thresholds and rule overrides [env ORGGRAPH_CONFIG].",
+    )(fn)
+
+
+def _budget_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--max-nodes",
+        "budget",
+        type=click.IntRange(min=10),
+        default=2000,
+        show_default=True,
+        help="Above this many nodes a map folds detail into counted aggregates.",
+    )(fn)
+
+
+@click.command("map", epilog=EXIT_HELP)
+@source_options
+@click.option(
+    "--view",
+    type=click.Choice(VIEW_NAMES),
+    default="alliances",
+    show_default=True,
+    help="alliances: alliances and members; coverage: areas and the orgs responsible; "
+    "pairings: units and their paired communities; hierarchy: the chain of command.",
+)
+@click.option("--alliance", metavar="ID", help="alliances view: one alliance and its neighbours.")
+@click.option("--area", metavar="ID", help="coverage view: one street or community and below.")
+@_budget_option
+@_config_option
+@click.option("-o", "--output", type=click.Path(), required=True, help="The HTML file to write.")
+def map_command(
+    source: Dataset,
+    view: str,
+    alliance: str | None,
+    area: str | None,
+    budget: int,
+    config_path: str | None,
+    output: str,
+) -> None:
+    """Draw a map of DATASET (or --from-neo4j NAME) as one offline HTML file."""
+    from orggraph.audit import run_audit
+    from orggraph.config import AuditConfig
+    from orggraph.maps import UnknownFocus, render_map
+
+    if alliance is not None and view != "alliances":
+        raise click.UsageError("--alliance goes with --view alliances")
+    if area is not None and view != "coverage":
+        raise click.UsageError("--area goes with --view coverage")
+    cfg = AuditConfig.from_file(config_path)
+    result = run_audit(source, cfg)
+    try:
+        html = render_map(
+            source, result, view, budget=budget, alliance=alliance, area=area, cfg=cfg
+        )
+    except UnknownFocus as e:
+        raise click.BadParameter(str(e), param_hint="--alliance" if alliance else "--area") from e
+    emit(html, output)
+
+
+@click.command("report", epilog=EXIT_HELP)
+@source_options
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of headings and rule explanations.",
+)
+@_budget_option
+@_config_option
+@click.option("-o", "--output", type=click.Path(), required=True, help="The HTML file to write.")
+def report_command(
+    source: Dataset, lang: str, budget: int, config_path: str | None, output: str
+) -> None:
+    """Write the meeting report of DATASET (or --from-neo4j NAME): rates, findings, maps."""
+    from orggraph.audit import run_audit
+    from orggraph.config import AuditConfig
+    from orggraph.report import render_report
+
+    cfg = AuditConfig.from_file(config_path)
+    result = run_audit(source, cfg)
+    emit(render_report(source, result, lang, budget=budget, cfg=cfg), output)
