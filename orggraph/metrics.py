@@ -8,7 +8,7 @@ import networkx as nx
 import pandas as pd
 
 from orggraph.hierarchy import AreaIndex
-from orggraph.network import Brokerage, brokerage, member_articulation_points
+from orggraph.network import Brokerage, brokerage
 from orggraph.rules.context import AuditContext
 from orggraph.schema import NODE_LABEL, TWO_NEW_KINDS
 
@@ -159,7 +159,7 @@ def alliance_metrics(ctx: AuditContext, index: AreaIndex, broker: Brokerage) -> 
             "members": len(members),
             "components": len(comps),
             "largest_component": comps[0] if comps else 0,
-            "single_points": len(member_articulation_points(net)),
+            "single_points": len(ctx.alliance_single_points),
             "brokerage_exact": broker.exact,
             "top_brokers": [
                 {"id": k, "name": names.get(k), "betweenness": round(v, 4)} for k, v in top
@@ -174,10 +174,14 @@ def _org_depths(ctx: AuditContext) -> pd.Series:
     parent = parent[~parent.index.duplicated()]
     depth = pd.Series(0, index=parent.index)
     cur = parent.copy()
-    for _ in range(64):  # loops never end: stop counting once deeper than any real chain
+    ongoing = len(cur) + 1
+    while True:
         has = cur.notna()
-        if not has.any():
+        # Depths present form a contiguous range, so while real chains go on, fewer go on at
+        # every step; once the count stops falling only chains stuck in loops remain.
+        if not has.any() or int(has.sum()) == ongoing:
             break
+        ongoing = int(has.sum())
         depth += has.astype(int)
         cur = cur.map(parent)
     return depth.where(cur.isna())  # orgs on or under a loop have no depth
@@ -206,6 +210,7 @@ def compute_brokerage(ctx: AuditContext) -> Brokerage:
         exact_max_nodes=int(ctx.threshold("betweenness_exact_max_nodes")),
         samples=int(ctx.threshold("betweenness_samples")),
         seed=int(ctx.threshold("betweenness_seed")),
+        work_budget=int(ctx.threshold("betweenness_work_budget")),
     )
 
 

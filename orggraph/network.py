@@ -57,14 +57,22 @@ class Brokerage:
         )
 
 
-def brokerage(g: nx.Graph, exact_max_nodes: int, samples: int, seed: int) -> Brokerage:
-    """Normalised betweenness of every member; k-sampled above ``exact_max_nodes`` nodes."""
+def brokerage(
+    g: nx.Graph, exact_max_nodes: int, samples: int, seed: int, work_budget: int = 2_000_000
+) -> Brokerage:
+    """Normalised betweenness of every member; k-sampled above ``exact_max_nodes`` nodes.
+
+    Each sampled source costs one traversal of the graph, so the sample shrinks as the graph
+    grows: at most ``samples`` sources and about ``work_budget`` node and edge visits in all
+    (never fewer than 16 sources).
+    """
     n = g.number_of_nodes()
     if n <= exact_max_nodes:
         bc = nx.betweenness_centrality(g, normalized=True)
         exact, k = True, None
     else:
-        k = min(samples, n)
+        per_source = n + g.number_of_edges()
+        k = min(n, samples, max(16, work_budget // per_source))
         bc = nx.betweenness_centrality(g, k=k, normalized=True, seed=seed)
         exact = False
     scores = {m: float(v) for m, v in bc.items() if g.nodes[m]["side"] == MEMBER}

@@ -102,16 +102,32 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str | None]:
     return "", None
 
 
-def _finish(table: Table, file: str, frame: pd.DataFrame, problems: list[Problem]) -> RawTable:
+_PAD_MARKS = (" ,", ", ", " \n", " \r", "\n ", "\t", "\u3000", '" ', ' "')
+
+
+def _may_be_padded(text: str) -> bool:
+    """Could some cell start or end with a space?  (Plain substring scans run at memory speed.)"""
+    return text[:1] == " " or text.endswith(" ") or any(m in text for m in _PAD_MARKS)
+
+
+def _finish(
+    table: Table,
+    file: str,
+    frame: pd.DataFrame,
+    problems: list[Problem],
+    may_be_padded: bool = True,
+) -> RawTable:
     names, header_problems = map_headers(table, file, list(frame.columns))
     problems.extend(header_problems)
     frame.columns = pd.Index(names)
     frame = frame[[c for c in names if not c.startswith("_blank_")]]
-    # Trim spaces (ASCII and the full-width 　 WPS leaves behind); blank cells mean "unknown".
     for col in frame.columns:
         s = frame[col].astype(object)
-        s = s.where(s.isna(), s.astype(str).str.strip(" \t\r\n\u3000\ufeff"))
-        frame[col] = s.mask(s == "", None)
+        if may_be_padded:
+            # Trim spaces (ASCII and the full-width 　 WPS leaves); a blank cell means "unknown".
+            s = s.where(s.isna(), s.astype(str).str.strip(" \t\r\n\u3000\ufeff"))
+            s = s.mask(s == "", None)
+        frame[col] = s
     frame[ROW] = frame.index.to_numpy() + 2
     blank = frame.drop(columns=[ROW]).isna().all(axis=1)
     if blank.any():
@@ -144,7 +160,9 @@ def read_csv_table(table: Table, path: Path, problems: list[Problem]) -> RawTabl
     except (pd.errors.ParserError, ValueError) as e:
         problems.append(Problem(file, None, None, f"not a readable CSV file ({_one_line(e)})"))
         return None
-    return _finish(table, file, frame, problems)
+    # Stripping every cell is the slowest part of reading a big file: skip it when a scan of
+    # the text shows no cell can start or end with a space.
+    return _finish(table, file, frame, problems, _may_be_padded(text))
 
 
 def _empty_message(table: Table) -> str:

@@ -108,8 +108,11 @@ def _enum_codes(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
 
 def _numbers(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
     s = rt.frame[col.name]
-    text = s.astype(str).str.replace(",", "", regex=False).str.replace("，", "", regex=False)
-    nums = pd.to_numeric(text.where(s.notna()), errors="coerce").astype("float64")
+    nums = pd.to_numeric(s, errors="coerce").astype("float64")
+    retry = s.notna() & nums.isna()
+    if retry.any():  # thousands separators as Excel and WPS write them: 1,234 or 1，234
+        text = s[retry].astype(str).str.replace(r"[,，]", "", regex=True)
+        nums[retry] = pd.to_numeric(text, errors="coerce")
     bad = s.notna() & nums.isna()
     if bad.any():
         c.rows(rt, bad, col.name, lambda r: f"'{r[col.name]}' is not a number")

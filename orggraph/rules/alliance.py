@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from orggraph.network import member_articulation_points
 from orggraph.rules import findings_frame, rule
 from orggraph.rules.context import AuditContext
 from orggraph.schema import COMMUNITY_LEVELS
@@ -41,7 +40,7 @@ def isolated_orgs(ctx: AuditContext) -> pd.DataFrame:
     source="区域化党建的韧性",
 )
 def alliance_single_points(ctx: AuditContext) -> pd.DataFrame:
-    points = sorted(member_articulation_points(ctx.alliance_network))
+    points = sorted(ctx.alliance_single_points)
     m = ctx.alliance_memberships
     n_alliances = m[m["member_id"].isin(points)].groupby("member_id")["alliance_id"].nunique()
     ids = pd.Series(points, dtype=object)

@@ -66,3 +66,9 @@ class AuditContext:
         from orggraph.network import affiliation_network
 
         return affiliation_network(self.alliance_memberships)
+
+    @cached_property
+    def alliance_single_points(self) -> set[str]:
+        from orggraph.network import member_articulation_points
+
+        return member_articulation_points(self.alliance_network)
