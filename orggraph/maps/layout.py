@@ -140,7 +140,7 @@ def hubs_and_satellites(
     spacing: float = 90.0,
     satellite_gap: float = 26.0,
 ) -> dict[str, Position]:
-    """Hubs on a circle; each satellite near the centroid of the hubs it is tied to.
+    """Hubs on a circle (a grid when many); each satellite near the centroid of its hubs.
 
     A satellite tied to one hub circles it on a sunflower spiral; one tied to several sits
     between them, so brokers land where the alliances (or communities) they join meet.
@@ -153,7 +153,11 @@ def hubs_and_satellites(
     # Hubs need room for their own satellites: space the circle by the biggest crowd.
     biggest = max(crowd.values(), default=0)
     cloud = satellite_gap * math.sqrt(biggest + 1) + spacing
-    pos = circle(list(hubs), spacing=max(spacing, cloud * 1.6))
+    if len(hubs) > 40:  # a circle of hundreds of hubs is mostly empty middle: use a grid
+        side = max(spacing, cloud * 1.4) * math.ceil(math.sqrt(len(hubs)))
+        pos = grid(list(hubs), origin=(-side / 2, -side / 2), spacing=max(spacing, cloud * 1.4))
+    else:
+        pos = circle(list(hubs), spacing=max(spacing, cloud * 1.6))
     used: dict[str, int] = {}
     shared = 0
     for s, hs in satellites.items():
