@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from dataset_recipes import Builder  # noqa: E402
+from recipe_chengdong import chengdong  # noqa: E402
 from recipe_yuzhou import yuzhou  # noqa: E402
 
 from orggraph.generate_parts import INTEGER_COLUMNS, write_xlsx  # noqa: E402
@@ -189,7 +190,7 @@ def write(name: str, b: Builder) -> None:
     print(f"{name}: rows {rows}\n  findings {dict(sorted(counts.items()))}")
 
 
-RECIPES = [("yuzhou", yuzhou)]
+RECIPES = [("yuzhou", yuzhou), ("chengdong", chengdong)]
 
 
 def main() -> None:
