@@ -25,6 +25,10 @@ def write_text(path: str | Path, text: str) -> Path:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
+        # mkstemp makes owner-only files; a map is meant to be handed round like any file.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, p)
     except OSError as e:
         raise OutputError(f"cannot write {p}: {e.strerror or e}") from e

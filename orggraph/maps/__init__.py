@@ -87,11 +87,14 @@ def build_map(
     g = graph if graph is not None else build_graph(ds)
     broker = None
     if view == "alliances":
-        from orggraph.config import AuditConfig
-        from orggraph.metrics import compute_brokerage
-        from orggraph.rules.context import AuditContext
+        # The audit already measured every member's brokerage; measure only without one.
+        broker = result.brokerage if result.brokerage else None
+        if broker is None:
+            from orggraph.config import AuditConfig
+            from orggraph.metrics import compute_brokerage
+            from orggraph.rules.context import AuditContext
 
-        broker = compute_brokerage(AuditContext(ds, cfg or AuditConfig())).scores
+            broker = compute_brokerage(AuditContext(ds, cfg or AuditConfig())).scores
     ctx = MapContext(
         g, result, area_places(ds), budget=budget, rule_titles=rule_titles(), brokerage=broker
     )
