@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from dataset_recipes import Builder  # noqa: E402
 from recipe_chengdong import chengdong  # noqa: E402
+from recipe_xiqiao import xiqiao  # noqa: E402
 from recipe_yuzhou import yuzhou  # noqa: E402
 
 from orggraph.generate_parts import INTEGER_COLUMNS, write_xlsx  # noqa: E402
@@ -190,7 +191,7 @@ def write(name: str, b: Builder) -> None:
     print(f"{name}: rows {rows}\n  findings {dict(sorted(counts.items()))}")
 
 
-RECIPES = [("yuzhou", yuzhou), ("chengdong", chengdong)]
+RECIPES = [("yuzhou", yuzhou), ("chengdong", chengdong), ("xiqiao", xiqiao)]
 
 
 def main() -> None:
