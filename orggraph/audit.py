@@ -42,7 +42,7 @@ def _findings(raw: pd.DataFrame, ds: Dataset, index: AreaIndex) -> list[Finding]
             "subject_id": sid,
             "subject_name": sid.map(subjects["name"]).fillna(""),
             "subject_label": sid.map(subjects["label"]).fillna(""),
-            "area_path": area.map(paths).fillna(""),
+            "area_path": area.map(paths).astype(object).fillna(""),
             "street": area.map(streets).astype(object),
             "message": raw["message"],
         }

@@ -49,7 +49,7 @@ class AreaIndex:
         unit_area = _series(ds.units, "id", "area_id")
         org_area = _series(ds.orgs, "id", "area_id")
         org_unit_area = _series(ds.orgs, "id", "unit_id").map(unit_area)
-        parts.append(org_area.fillna(org_unit_area))
+        parts.append(org_area.astype(object).fillna(org_unit_area.astype(object)))
         parts.append(unit_area)
         parts.append(_series(ds.sites, "id", "area_id"))
         parts.append(_series(ds.alliances, "id", "area_id"))
