@@ -1,0 +1,133 @@
+"""The rule registry against DOMAIN.md, thresholds, severity overrides and disabling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import AREAS, ORGS, audit, by_rule, subjects
+
+from orggraph.config import AuditConfig
+from orggraph.errors import EXIT_CONFIG, ConfigError
+from orggraph.rules import RULES
+
+# DOMAIN.md's table: id -> default severity, in its order.
+DOMAIN_RULES = {
+    "uncovered-community": "error",
+    "uncovered-compound": "warning",
+    "uncovered-grid": "warning",
+    "unit-should-establish": "error",
+    "unit-uncovered": "warning",
+    "broken-chain": "error",
+    "org-size": "info",
+    "unpaired-community": "warning",
+    "overloaded-unit": "info",
+    "missing-service-site": "info",
+    "isolated-org": "info",
+    "alliance-single-point": "info",
+}
+
+# DOMAIN.md's defaults.
+DOMAIN_THRESHOLDS = {
+    "establish_min_members": 3,
+    "branch_min_members": 3,
+    "branch_max_members": 50,
+    "general_branch_max_members": 100,
+    "min_pairings": 1,
+    "max_pairings": 3,
+    "community_center_min_m2": 1000,
+    "compound_center_min_m2": 500,
+}
+
+
+def test_registry_matches_domain() -> None:
+    assert {r.id: r.severity for r in RULES.values()} == DOMAIN_RULES
+    assert list(RULES) == list(DOMAIN_RULES)
+    for r in RULES.values():
+        assert r.title_zh and r.explain_zh and r.source
+
+
+def test_default_thresholds_match_domain() -> None:
+    cfg = AuditConfig()
+    for key, value in DOMAIN_THRESHOLDS.items():
+        assert cfg[key] == value, key
+
+
+def test_empty_dataset_audits_cleanly(tmp_path: Path) -> None:
+    # Only a district and its committee: nothing at community level, no units, no links.
+    r = audit(tmp_path, areas="id,name,level,parent_id\nD,城区,district,\n")
+    assert r.findings == []
+
+
+SMALL = {
+    "areas": AREAS + "C1,一社区,community,S1\n",
+    "orgs": ORGS + "B2,两人支部,branch,O0,C1,,2\n",
+    "units": "id,name,kind,party_members\nU2,两人企业,enterprise,2\n",
+}
+
+
+def test_threshold_overlay(tmp_path: Path) -> None:
+    # Raising establish_min_members to 2 makes U2 (2 members) should-establish and no longer
+    # unit-uncovered (that rule's "fewer than" uses the same threshold); branch_min_members 2
+    # makes B2 (2 members) a fine branch.
+    base = audit(tmp_path / "a", **SMALL)
+    assert subjects(base, "unit-uncovered") == ["U2"]
+    assert subjects(base, "org-size") == ["B2"]
+    cfg = AuditConfig().overlay(
+        {"thresholds": {"establish_min_members": 2, "branch_min_members": 2}}
+    )
+    r = audit(tmp_path / "b", cfg, **SMALL)
+    assert subjects(r, "unit-should-establish") == ["U2"]
+    assert subjects(r, "unit-uncovered") == []
+    assert subjects(r, "org-size") == []
+
+
+def test_severity_override_and_disable_from_toml(tmp_path: Path) -> None:
+    # The TOML file turns org-size into an error and switches unit-uncovered off; everything
+    # else keeps DOMAIN.md's defaults.
+    conf = tmp_path / "audit.toml"
+    conf.write_text(
+        '[rules.org-size]\nseverity = "error"\n\n[rules.unit-uncovered]\nenabled = false\n'
+        "[thresholds]\nbranch_max_members = 40\n",
+        encoding="utf-8",
+    )
+    cfg = AuditConfig.from_file(conf)
+    assert cfg["branch_max_members"] == 40
+    r = audit(tmp_path / "d", cfg, **SMALL)
+    rules = by_rule(r)
+    assert "unit-uncovered" not in rules
+    assert rules["org-size"] == ["B2"]
+    assert {f.severity for f in r.findings if f.rule == "org-size"} == {"error"}
+    assert {f.severity for f in r.findings if f.rule == "missing-service-site"} == {"info"}
+
+
+def test_env_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    conf = tmp_path / "c.toml"
+    conf.write_text("[thresholds]\nmax_pairings = 7\n", encoding="utf-8")
+    monkeypatch.setenv("ORGGRAPH_CONFIG", str(conf))
+    assert AuditConfig.from_file(None)["max_pairings"] == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("[thresholds]\nno_such = 1\n", "no_such"),
+        ('[thresholds]\nmax_pairings = "three"\n', "max_pairings"),
+        ('[rules.no-such-rule]\nseverity = "error"\n', "no-such-rule"),
+        ('[rules.org-size]\nseverity = "fatal"\n', "org-size"),
+        ("[colours]\nred = 1\n", "colours"),
+        ("[thresholds\n", "TOML"),
+    ],
+)
+def test_bad_config_is_a_config_error(tmp_path: Path, text: str, needle: str) -> None:
+    conf = tmp_path / "bad.toml"
+    conf.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        AuditConfig.from_file(conf)
+    assert needle in str(e.value)
+    assert e.value.exit_code == EXIT_CONFIG
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such"):
+        AuditConfig.from_file(tmp_path / "nope.toml")
