@@ -120,11 +120,12 @@ def test_usage_errors_exit_2(full: Path, args: list[str]) -> None:
 def test_invalid_dataset_exit_3_lists_every_problem(tmp_path: Path) -> None:
     bad = write_dataset(tmp_path / "bad", BAD)
     out = tmp_path / "out.json"
-    for args in (
+    commands: list[list[str | Path]] = [
         ["audit", bad, "--format", "json", "-o", out],
         ["validate", bad],
         ["metrics", bad],
-    ):
+    ]
+    for args in commands:
         r = run(*args)
         assert r.exit_code == 3, r.output
         assert r.stdout == ""
