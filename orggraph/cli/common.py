@@ -25,6 +25,26 @@ Exit codes:
 """
 
 
+def config_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--config FILE``, read while the command line is parsed: a bad file fails first (exit 8).
+
+    The command receives ``cfg``, an :class:`~orggraph.config.AuditConfig`.
+    """
+
+    def read(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+        from orggraph.config import AuditConfig
+
+        return AuditConfig.from_file(value)
+
+    return click.option(
+        "--config",
+        "cfg",
+        type=click.Path(),
+        callback=read,
+        help="TOML file of thresholds and rule overrides [env ORGGRAPH_CONFIG].",
+    )(fn)
+
+
 def neo4j_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--uri --user --password --database``; the environment fills what is not given."""
     for opt in reversed(

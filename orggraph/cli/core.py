@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from orggraph.cli.common import EXIT_HELP, emit, source_options
+from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
+from orggraph.config import AuditConfig
 from orggraph.dataset import Dataset
 from orggraph.errors import EXIT_FINDINGS
 from orggraph.findings import SEVERITY_ORDER
@@ -29,12 +30,7 @@ def validate_command(dataset: str) -> None:
 
 @click.command("audit", epilog=EXIT_HELP)
 @source_options
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(),
-    help="TOML file of thresholds and rule overrides [env ORGGRAPH_CONFIG].",
-)
+@config_option
 @click.option(
     "--format",
     "fmt",
@@ -51,14 +47,13 @@ def validate_command(dataset: str) -> None:
 )
 @click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")
 def audit_command(
-    source: Dataset, config_path: str | None, fmt: str, fail_on: str, output: str | None
+    source: Dataset, cfg: AuditConfig, fmt: str, fail_on: str, output: str | None
 ) -> None:
     """Audit DATASET (or --from-neo4j NAME): every rule, the rates and the metrics."""
     from orggraph.audit import run_audit
-    from orggraph.config import AuditConfig
     from orggraph.present import render
 
-    result = run_audit(source, AuditConfig.from_file(config_path))
+    result = run_audit(source, cfg)
     emit(render(result, fmt), output)
     if fail_on != "never":
         limit = SEVERITY_ORDER[fail_on]
@@ -68,14 +63,13 @@ def audit_command(
 
 @click.command("metrics", epilog=EXIT_HELP)
 @source_options
-@click.option("--config", "config_path", type=click.Path(), help="TOML thresholds file.")
+@config_option
 @click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")
-def metrics_command(source: Dataset, config_path: str | None, output: str | None) -> None:
+def metrics_command(source: Dataset, cfg: AuditConfig, output: str | None) -> None:
     """The rates and network metrics of DATASET (or --from-neo4j NAME) as JSON."""
     from orggraph.audit import run_audit
-    from orggraph.config import AuditConfig
 
-    result = run_audit(source, AuditConfig.from_file(config_path))
+    result = run_audit(source, cfg)
     doc = {
         "dataset": result.dataset,
         "rates": result.rates,

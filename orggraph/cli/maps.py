@@ -7,19 +7,11 @@ from typing import Any
 
 import click
 
-from orggraph.cli.common import EXIT_HELP, emit, source_options
+from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
+from orggraph.config import AuditConfig
 from orggraph.dataset import Dataset
 
 VIEW_NAMES = ("alliances", "coverage", "pairings", "hierarchy")  # orggraph.maps.VIEWS, lazily
-
-
-def _config_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--config",
-        "config_path",
-        type=click.Path(),
-        help="TOML file of thresholds and rule overrides [env ORGGRAPH_CONFIG].",
-    )(fn)
 
 
 def _budget_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -46,7 +38,7 @@ def _budget_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--alliance", metavar="ID", help="alliances view: one alliance and its neighbours.")
 @click.option("--area", metavar="ID", help="coverage view: one street or community and below.")
 @_budget_option
-@_config_option
+@config_option
 @click.option("-o", "--output", type=click.Path(), required=True, help="The HTML file to write.")
 def map_command(
     source: Dataset,
@@ -54,19 +46,17 @@ def map_command(
     alliance: str | None,
     area: str | None,
     budget: int,
-    config_path: str | None,
+    cfg: AuditConfig,
     output: str,
 ) -> None:
     """Draw a map of DATASET (or --from-neo4j NAME) as one offline HTML file."""
     from orggraph.audit import run_audit
-    from orggraph.config import AuditConfig
     from orggraph.maps import UnknownFocus, render_map
 
     if alliance is not None and view != "alliances":
         raise click.UsageError("--alliance goes with --view alliances")
     if area is not None and view != "coverage":
         raise click.UsageError("--area goes with --view coverage")
-    cfg = AuditConfig.from_file(config_path)
     result = run_audit(source, cfg)
     try:
         html = render_map(
@@ -87,16 +77,12 @@ def map_command(
     help="Language of headings and rule explanations.",
 )
 @_budget_option
-@_config_option
+@config_option
 @click.option("-o", "--output", type=click.Path(), required=True, help="The HTML file to write.")
-def report_command(
-    source: Dataset, lang: str, budget: int, config_path: str | None, output: str
-) -> None:
+def report_command(source: Dataset, lang: str, budget: int, cfg: AuditConfig, output: str) -> None:
     """Write the meeting report of DATASET (or --from-neo4j NAME): rates, findings, maps."""
     from orggraph.audit import run_audit
-    from orggraph.config import AuditConfig
     from orggraph.report import render_report
 
-    cfg = AuditConfig.from_file(config_path)
     result = run_audit(source, cfg)
     emit(render_report(source, result, lang, budget=budget, cfg=cfg), output)

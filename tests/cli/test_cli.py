@@ -180,6 +180,17 @@ def test_missing_config_exit_8(full: Path, tmp_path: Path) -> None:
     assert r.exit_code == 8
 
 
+def test_bad_config_is_reported_before_the_dataset_is_read(tmp_path: Path) -> None:
+    # The configuration is read while the command line is parsed, so a bad file fails fast
+    # with its own code even when the dataset is broken too.
+    conf = tmp_path / "c.toml"
+    conf.write_text("[thresholds]\nno_such = 1\n", encoding="utf-8")
+    bad = write_dataset(tmp_path / "bad", BAD)
+    r = run("audit", bad, "--config", conf)
+    assert r.exit_code == 8, r.output
+    assert "no_such" in r.stderr
+
+
 def test_config_changes_findings(full: Path, tmp_path: Path) -> None:
     # Raising the branch maximum to 60 clears B51; switching uncovered-community off and
     # making unpaired-community an error leaves errors only from the override.
