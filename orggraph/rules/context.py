@@ -45,8 +45,8 @@ class AuditContext:
         leads = ds.alliances.loc[ds.alliances["lead_org_id"].notna(), ["id", "lead_org_id"]]
         leads = leads.rename(columns={"id": "alliance_id", "lead_org_id": "member_id"})
         leads = leads.assign(role="lead")
-        both = pd.concat([members, leads], ignore_index=True)
-        # A lead also listed as an ordinary member stays one membership, keeping the first role.
+        both = pd.concat([leads, members], ignore_index=True)
+        # A lead also listed as an ordinary member stays one membership, in the role of lead.
         return both.drop_duplicates(["alliance_id", "member_id"]).reset_index(drop=True)
 
     @cached_property
