@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import unicodedata
@@ -94,8 +95,55 @@ def render_table(result: AuditResult) -> str:
     return "\n".join(out) + "\n"
 
 
+_encode_str = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses
+
+
+def _indented(v: Any, pad: str) -> str:
+    """``v`` exactly as ``json.dumps(v, ensure_ascii=False, indent=2)`` writes it at ``pad``.
+
+    The standard encoder falls back to its slow pure-Python path whenever ``indent`` is set;
+    this writes the same text with one join per container.
+    """
+    if isinstance(v, str):
+        return _encode_str(v)
+    if v is None:
+        return "null"
+    if isinstance(v, dict):
+        if not v:
+            return "{}"
+        if not all(isinstance(k, str) for k in v):
+            return json.dumps(v, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+        inner = pad + "  "
+        sep = ",\n" + inner
+        body = sep.join(
+            _encode_str(k)
+            + ": "
+            + (_encode_str(x) if type(x) is str else "null" if x is None else _indented(x, inner))
+            for k, x in v.items()
+        )
+        return "{\n" + inner + body + "\n" + pad + "}"
+    if isinstance(v, list | tuple):
+        if not v:
+            return "[]"
+        inner = pad + "  "
+        sep = ",\n" + inner
+        return "[\n" + inner + sep.join(_indented(x, inner) for x in v) + "\n" + pad + "]"
+    return json.dumps(v, ensure_ascii=False)
+
+
+_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+
+
 def render_json(result: AuditResult) -> str:
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    # ``to_dict`` without its findings (``dataclasses.asdict`` deep-copies every one), then
+    # the findings as the plain dicts ``asdict`` makes of their plain fields.
+    doc = dataclasses.replace(result, findings=[]).to_dict()
+    if "findings" in doc:
+        doc["findings"] = [{k: getattr(f, k) for k in _FINDING_FIELDS} for f in result.findings]
+        doc["counts"] = result.counts()
+    else:
+        doc = result.to_dict()
+    return _indented(doc, "") + "\n"
 
 
 def render_csv(result: AuditResult) -> str:
