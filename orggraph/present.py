@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+import math
 import unicodedata
 from typing import Any
 
@@ -128,6 +129,10 @@ def _indented(v: Any, pad: str) -> str:
         inner = pad + "  "
         sep = ",\n" + inner
         return "[\n" + inner + sep.join(_indented(x, inner) for x in v) + "\n" + pad + "]"
+    if type(v) is int:  # not bool
+        return int.__repr__(v)
+    if type(v) is float and math.isfinite(v):
+        return float.__repr__(v)
     return json.dumps(v, ensure_ascii=False)
 
 
