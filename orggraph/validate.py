@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 
 from orggraph.dataset import Dataset, empty_table
@@ -158,7 +159,9 @@ def _typed_table(rt: RawTable, c: _Collector) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
-def _check_unique_ids(raws: list[RawTable], c: _Collector) -> None:
+def _check_unique_ids(raws: list[RawTable], c: _Collector, id_index: _IdIndex) -> None:
+    if id_index.index.is_unique:  # the same ids, already hashed
+        return
     parts = [
         pd.DataFrame({"id": rt.frame["id"], "file": rt.file, "row": rt.frame[ROW]})
         for rt in raws
@@ -189,9 +192,38 @@ def _check_unique_ids(raws: list[RawTable], c: _Collector) -> None:
         )
 
 
-def _check_refs(ds: dict[str, pd.DataFrame], raws: dict[str, RawTable], c: _Collector) -> None:
-    ids = {t.name: ds[t.name]["id"].dropna() for t in TABLES if t.has_id}
-    id_sets = {k: pd.Index(v) for k, v in ids.items()}
+class _IdIndex:
+    """Every id of the dataset in one hash index, with the table each id comes from.
+
+    One hash pass serves the uniqueness check and every reference check: a reference is looked
+    up once and its table compared as a small integer, instead of one ``isin`` per target table.
+    """
+
+    def __init__(self, ds: dict[str, pd.DataFrame]) -> None:
+        self.ids = {t.name: ds[t.name]["id"].dropna() for t in TABLES if t.has_id}
+        self.tables = list(self.ids)
+        self.index = pd.Index(np.concatenate([v.to_numpy() for v in self.ids.values()]))
+        self.owner = np.repeat(
+            np.arange(len(self.tables)), [len(v) for v in self.ids.values()]
+        ).astype(np.int8)
+
+    def resolves(self, s: pd.Series, targets: tuple[str, ...]) -> pd.Series:
+        """Whether each value of ``s`` is an id of one of the ``targets`` tables."""
+        if self.index.is_unique:
+            pos = self.index.get_indexer(s.to_numpy())
+            found = pos >= 0
+            wanted = np.isin(self.owner, [self.tables.index(t) for t in targets])
+            return pd.Series(found & wanted[np.where(found, pos, 0)], index=s.index)
+        ok = pd.Series(False, index=s.index)  # duplicate ids (reported): one isin per table
+        for target in targets:
+            ok |= s.isin(pd.Index(self.ids[target]))
+        return ok
+
+
+def _check_refs(
+    ds: dict[str, pd.DataFrame], raws: dict[str, RawTable], c: _Collector, id_index: _IdIndex
+) -> None:
+    ids = id_index.ids
     for t in TABLES:
         if t.name not in raws:
             continue
@@ -200,9 +232,7 @@ def _check_refs(ds: dict[str, pd.DataFrame], raws: dict[str, RawTable], c: _Coll
             if col.kind != "ref" or col.name not in rt.frame:
                 continue
             s = frame[col.name]
-            ok = pd.Series(False, index=s.index)
-            for target in col.ref:
-                ok |= s.isin(id_sets[target])
+            ok = id_index.resolves(s, tuple(col.ref))
             bad = s.notna() & ~ok
             if not bad.any():
                 continue
@@ -279,8 +309,9 @@ def validate(raw: RawDataset) -> Dataset:
         tables[name] = _typed_table(rt, c)
     for t in TABLES:
         tables.setdefault(t.name, empty_table(t))
-    _check_unique_ids(list(usable.values()), c)
-    _check_refs(tables, usable, c)
+    id_index = _IdIndex(tables)
+    _check_unique_ids(list(usable.values()), c, id_index)
+    _check_refs(tables, usable, c, id_index)
     if "areas" in usable:
         _check_parent_levels(tables["areas"], usable["areas"], c)
     if c.problems:
