@@ -1,0 +1,3 @@
+// The last step of dropping dataset $dataset: its bookkeeping node.
+MATCH (d:OrgGraphDataset {name: $dataset})
+DELETE d
