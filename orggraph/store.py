@@ -42,6 +42,7 @@ VIEWS: dict[str, tuple[str, ...]] = {
     "unpaired-community": ("min_pairings",),
     "isolated-org": (),
 }
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _TOKEN = re.compile(r"__([A-Z]+)__")
 _IDENTIFIERS = frozenset(sr.LABELS) | frozenset(sr.REL_TYPES)
 
@@ -131,7 +132,7 @@ class LoadSummary:
 # ---- connection and errors -------------------------------------------------------------------
 
 
-def _where(settings: Neo4jSettings) -> str:
+def server_address(settings: Neo4jSettings) -> str:
     """The URI without any user:password@ part."""
     try:
         parts = urlsplit(settings.uri)
@@ -146,7 +147,7 @@ def _translate(e: Exception, settings: Neo4jSettings) -> OrgGraphError | None:
     """The orggraph error a driver error means (``None``: not a driver error)."""
     from neo4j import exceptions as x
 
-    where = _where(settings)
+    where = server_address(settings)
     if isinstance(e, x.AuthError) or (
         isinstance(e, x.ClientError) and (e.code or "").startswith("Neo.ClientError.Security.")
     ):
@@ -159,7 +160,8 @@ def _translate(e: Exception, settings: Neo4jSettings) -> OrgGraphError | None:
             f"cannot reach Neo4j at {where}: is it running? `make neo4j-up` starts a local one"
         )
     if isinstance(e, x.ConfigurationError):
-        return Neo4jUnavailable(f"cannot use Neo4j URI {where}: {_first_line(e)}")
+        # The driver's own message may quote the URI as given: say it in our words.
+        return Neo4jUnavailable(f"cannot use {where} as a Neo4j URI (bolt://HOST:PORT)")
     if isinstance(e, x.ClientError) and e.code == "Neo.ClientError.Database.DatabaseNotFound":
         return Neo4jDatabaseError(
             f"database '{settings.database}' does not exist on Neo4j at {where} "
@@ -204,6 +206,17 @@ def _connect(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
     """A verified driver for ``settings``; driver errors become orggraph errors."""
     import neo4j
 
+    scheme = settings.uri.split("://", 1)[0].lower() if "://" in settings.uri else ""
+    if scheme not in BOLT_SCHEMES:
+        raise Neo4jUnavailable(
+            f"'{server_address(settings)}' is not a Bolt URI: use bolt://HOST:7687 "
+            "(or neo4j://, bolt+s://, neo4j+s://)"
+        )
+    if "@" in settings.uri.split("://", 1)[1].split("/", 1)[0]:
+        raise Neo4jUnavailable(
+            f"{server_address(settings)}: put the user and password in --user/--password "
+            "(NEO4J_USER/NEO4J_PASSWORD), not in the URI"
+        )
     with _errors(settings):
         driver = neo4j.GraphDatabase.driver(
             settings.uri,
@@ -217,7 +230,7 @@ def _connect(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
             records, _, _ = driver.execute_query(
                 cypher("server_version"), database_=settings.database, routing_="r"
             )
-            require_version(str(records[0]["version"]) if records else "", _where(settings))
+            require_version(str(records[0]["version"]) if records else "", server_address(settings))
             yield driver
         finally:
             driver.close()
@@ -248,7 +261,7 @@ def _meta(session: neo4j.Session, name: str, settings: Neo4jSettings) -> dict[st
         names = [r[0] for r in _read(session, cypher("list_datasets"))]
         there = ", ".join(names) if names else "none yet"
         raise Neo4jDatabaseError(
-            f"dataset '{name}' is not in database '{settings.database}' at {_where(settings)} "
+            f"dataset '{name}' is not in database '{settings.database}' at {server_address(settings)} "
             f"(datasets there: {there}); load it with `orggraph load`"
         )
     if meta.get("status") != "loaded":
