@@ -260,8 +260,9 @@ def _meta(session: neo4j.Session, name: str, settings: Neo4jSettings) -> dict[st
     if meta is None:
         names = [r[0] for r in _read(session, cypher("list_datasets"))]
         there = ", ".join(names) if names else "none yet"
+        where = server_address(settings)
         raise Neo4jDatabaseError(
-            f"dataset '{name}' is not in database '{settings.database}' at {server_address(settings)} "
+            f"dataset '{name}' is not in database '{settings.database}' at {where} "
             f"(datasets there: {there}); load it with `orggraph load`"
         )
     if meta.get("status") != "loaded":
