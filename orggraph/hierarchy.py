@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from orggraph.dataset import Dataset
@@ -34,9 +35,17 @@ class AreaIndex:
     def __init__(self, ds: Dataset) -> None:
         self.ds = ds
         areas = ds.areas
-        self.parent = _series(areas, "id", "parent_id")
-        self.name = _series(areas, "id", "name")
-        self.level = _series(areas, "id", "level")
+        index = pd.Index(areas["id"].to_numpy())
+        keep = ~index.duplicated()
+        index = index[keep]  # one hash table, shared by the three lookups below
+        self.parent = pd.Series(areas["parent_id"].to_numpy()[keep], index=index)
+        self.name = pd.Series(areas["name"].to_numpy()[keep], index=index)
+        self.level = pd.Series(areas["level"].to_numpy()[keep], index=index)
+        # Walking up by position: the parent's position (-1: none or not an area).
+        parent = self.parent.to_numpy()
+        self._has_parent = pd.notna(parent)
+        self._parent_pos = np.where(self._has_parent, index.get_indexer(parent), -1)
+        self._ids = index.to_numpy()
 
     @cached_property
     def entity_area(self) -> pd.Series:
@@ -72,16 +81,25 @@ class AreaIndex:
     def ancestor_at(self, area_ids: pd.Index | pd.Series, levels: tuple[str, ...]) -> pd.Series:
         """The nearest area at one of ``levels`` on the way up (the area itself included)."""
         ids = pd.Series(pd.Index(area_ids).to_numpy(), index=pd.Index(area_ids))
-        found = ids.where(ids.map(self.level).isin(levels))
-        cur = ids.map(self.parent)
+        at_level = np.append(self.level.isin(levels).to_numpy(), False)  # [-1]: no area
+        parent = np.append(self._parent_pos, -1)
+        pos = self.parent.index.get_indexer(ids.to_numpy())
+        is_self = at_level[pos]
+        found = np.where(is_self, pos, -1)
+        cur = np.where(is_self, -1, parent[pos])
         for _ in range(MAX_DEPTH):
-            todo = found.isna() & cur.notna()
+            todo = (found < 0) & (cur >= 0)
             if not todo.any():
                 break
-            hit = todo & cur.map(self.level).isin(levels)
-            found = found.where(~hit, cur)
-            cur = cur.map(self.parent)
-        return found
+            hit = todo & at_level[cur]
+            found = np.where(hit, cur, found)
+            cur = parent[cur]
+        result = ids.where(is_self)
+        up = (found >= 0) & ~is_self
+        if up.any():
+            above = pd.Series(self._ids[np.where(up, found, 0)], index=ids.index)
+            result = result.where(~up, above)
+        return result
 
     def street(self, area_ids: pd.Index | pd.Series) -> pd.Series:
         """The name of the street or town each area lies in (``None`` where none)."""
@@ -89,12 +107,15 @@ class AreaIndex:
 
     def depth(self) -> pd.Series:
         """How many ancestors each area has (0 for a top area)."""
-        d = pd.Series(0, index=self.parent.index)
-        cur = self.parent.copy()
+        d = np.zeros(len(self.parent), dtype=np.int64)
+        has = self._has_parent  # a parent id, known area or not
+        cur = self._parent_pos
+        has_parent = np.append(self._has_parent, False)
+        parent = np.append(self._parent_pos, -1)
         for _ in range(MAX_DEPTH):
-            has = cur.notna()
             if not has.any():
                 break
-            d = d + has.astype(int)
-            cur = cur.map(self.parent)
-        return d
+            d += has
+            has = has_parent[cur]
+            cur = parent[cur]
+        return pd.Series(d, index=self.parent.index)
