@@ -44,15 +44,15 @@ def coverage_rates(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
         }
     ).dropna(subset=["street_id"])
     grouped = frame.groupby(["street_id", "level"])["covered"].agg(["sum", "size"])
-    per_street: list[dict[str, Any]] = []
-    for sid in sorted(frame["street_id"].unique()):
-        row: dict[str, Any] = {"street_id": sid, "street": index.name.get(sid)}
-        for lvl in COVERAGE_LEVELS:
-            if (sid, lvl) in grouped.index:
-                s, n = grouped.loc[(sid, lvl)]
-                row[lvl] = _share(int(s), int(n))
-        per_street.append(row)
-    return {"coverage": per_level, "coverage_by_street": per_street}
+    per_street: dict[str, dict[str, Any]] = {}
+    for (sid, lvl), s, n in zip(grouped.index, grouped["sum"], grouped["size"], strict=True):
+        row = per_street.setdefault(sid, {"street_id": sid, "street": index.name.get(sid)})
+        row[lvl] = _share(int(s), int(n))
+    for row in per_street.values():  # levels in COVERAGE_LEVELS order, as documents list them
+        for lvl in [k for k in COVERAGE_LEVELS if k in row]:
+            row[lvl] = row.pop(lvl)
+    ordered = [per_street[sid] for sid in sorted(per_street)]
+    return {"coverage": per_level, "coverage_by_street": ordered}
 
 
 def two_new_rates(ctx: AuditContext) -> dict[str, Any]:
@@ -126,20 +126,27 @@ def alliance_metrics(ctx: AuditContext, index: AreaIndex, broker: Brokerage) -> 
             "streets": g["street"].nunique(),
         }
     )
-    per_alliance = []
-    for rec in ds.alliances.itertuples(index=False):
-        s = summary.loc[rec.id] if rec.id in summary.index else None
-        per_alliance.append(
-            {
-                "id": rec.id,
-                "name": rec.name,
-                "kind": rec.kind,
-                "members": int(s["members"]) if s is not None else 0,
-                "orgs": int(s["orgs"]) if s is not None else 0,
-                "units": int(s["members"] - s["orgs"]) if s is not None else 0,
-                "streets_reached": int(s["streets"]) if s is not None else 0,
-            }
+    summary = summary.reindex(ds.alliances["id"]).fillna(0).astype("int64")
+    per_alliance = [
+        {
+            "id": aid,
+            "name": name,
+            "kind": kind,
+            "members": int(n),
+            "orgs": int(o),
+            "units": int(n - o),
+            "streets_reached": int(st),
+        }
+        for aid, name, kind, n, o, st in zip(
+            ds.alliances["id"],
+            ds.alliances["name"],
+            ds.alliances["kind"],
+            summary["members"],
+            summary["orgs"],
+            summary["streets"],
+            strict=True,
         )
+    ]
     net = ctx.alliance_network
     members = [n for n, side in net.nodes(data="side") if side == "member"]
     comps = sorted(
