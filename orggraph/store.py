@@ -15,24 +15,38 @@ running it again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from orggraph import store_load as sl
 from orggraph import store_rows as sr
 from orggraph.config import AuditConfig, Neo4jSettings
 from orggraph.dataset import Dataset
 from orggraph.errors import Neo4jAuthError, Neo4jDatabaseError, Neo4jUnavailable, OrgGraphError
 from orggraph.schema import NODE_LABEL, TABLES
+from orggraph.store_load import LoadSummary, Progress
+from orggraph.store_rows import cypher
 
 if TYPE_CHECKING:
     import neo4j
 
+__all__ = [
+    "VIEWS",
+    "LoadSummary",
+    "cypher",
+    "drop_dataset",
+    "list_datasets",
+    "load_dataset",
+    "read_dataset",
+    "run_view",
+]
+
 DEFAULT_BATCH_SIZE = 10_000
-SWEEP_BATCH_SIZE = 10_000
+# Two sessions write at once: the server works on one batch while the driver sends the next.
+DEFAULT_WORKERS = 2
 # The views a planner can paste into Neo4j Browser, by the audit rule each one mirrors.
 VIEWS: dict[str, tuple[str, ...]] = {
     "uncovered-community": (),
@@ -43,90 +57,6 @@ VIEWS: dict[str, tuple[str, ...]] = {
     "isolated-org": (),
 }
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-_TOKEN = re.compile(r"__([A-Z]+)__")
-_IDENTIFIERS = frozenset(sr.LABELS) | frozenset(sr.REL_TYPES)
-
-Progress = Callable[[int, int], None]
-
-
-def cypher(name: str, **tokens: str) -> str:
-    """The Cypher statement ``cypher/<name>.cypher``, with its label placeholders filled.
-
-    Parameters
-    ----------
-    name
-        The file's stem, e.g. ``"view_uncovered_community"``.
-    **tokens
-        ``LABEL="Area"`` replaces ``__LABEL__``; only orggraph's own labels and relationship
-        types are accepted (values always travel as parameters).
-
-    Examples
-    --------
-    >>> "MERGE (n:Area" in cypher("load_nodes", LABEL="Area")
-    True
-    """
-    try:
-        text = resources.files("orggraph.cypher").joinpath(f"{name}.cypher").read_text("utf-8")
-    except FileNotFoundError as e:
-        raise KeyError(f"no Cypher statement named {name!r}") from e
-    for key, value in tokens.items():
-        if value not in _IDENTIFIERS:
-            raise ValueError(f"{value!r} is not an orggraph label or relationship type")
-        text = text.replace(f"__{key}__", value)
-    left = _TOKEN.search(text)
-    if left:
-        raise ValueError(f"{name}.cypher needs a value for {left.group(0)}")
-    return text
-
-
-def _statements(text: str) -> list[str]:
-    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
-    return [s.strip() for s in body.split(";") if s.strip()]
-
-
-@dataclass
-class LoadSummary:
-    """What a load changed, per node label and per relationship type."""
-
-    dataset: str
-    nodes_created: dict[str, int] = field(default_factory=dict)
-    nodes_updated: dict[str, int] = field(default_factory=dict)
-    nodes_deleted: dict[str, int] = field(default_factory=dict)
-    relationships_created: dict[str, int] = field(default_factory=dict)
-    relationships_updated: dict[str, int] = field(default_factory=dict)
-    relationships_deleted: dict[str, int] = field(default_factory=dict)
-
-    @staticmethod
-    def _add(counts: dict[str, int], key: str, n: int) -> None:
-        counts[key] = counts.get(key, 0) + int(n)
-
-    @property
-    def created(self) -> int:
-        return sum(self.nodes_created.values()) + sum(self.relationships_created.values())
-
-    @property
-    def updated(self) -> int:
-        return sum(self.nodes_updated.values()) + sum(self.relationships_updated.values())
-
-    @property
-    def deleted(self) -> int:
-        return sum(self.nodes_deleted.values()) + sum(self.relationships_deleted.values())
-
-    def lines(self) -> list[str]:
-        """A human summary: one line per kind of change, ``unchanged`` if there was none."""
-        out = []
-        for verb, nodes, rels in (
-            ("created", self.nodes_created, self.relationships_created),
-            ("updated", self.nodes_updated, self.relationships_updated),
-            ("deleted", self.nodes_deleted, self.relationships_deleted),
-        ):
-            parts = [f"{k} {v}" for k, v in {**nodes, **rels}.items() if v]
-            if parts:
-                n_nodes, n_rels = sum(nodes.values()), sum(rels.values())
-                out.append(
-                    f"{verb} {n_nodes} nodes and {n_rels} relationships ({', '.join(parts)})"
-                )
-        return out or ["nothing changed: the database already held this version"]
 
 
 # ---- connection and errors -------------------------------------------------------------------
@@ -241,24 +171,65 @@ def _single(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) ->
     return dict(record) if record is not None else {}
 
 
+def _dicts(
+    tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    return [r.data() for r in tx.run(query, params)]
+
+
 def _all(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) -> list[list[Any]]:
     return [list(r.values()) for r in tx.run(query, params)]
 
 
-def _write(session: neo4j.Session, query: str, **params: Any) -> dict[str, Any]:
-    return session.execute_write(_single, query, params)
+class _Db:
+    """Managed transactions on one session per thread (sessions are not thread-safe)."""
+
+    def __init__(self, driver: neo4j.Driver, database: str) -> None:
+        self._driver = driver
+        self._database = database
+        self._local = threading.local()
+        self._sessions: list[neo4j.Session] = []
+        self._lock = threading.Lock()
+
+    def _session(self) -> neo4j.Session:
+        session: neo4j.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = self._driver.session(database=self._database)
+            self._local.session = session
+            with self._lock:
+                self._sessions.append(session)
+        return session
+
+    def write(self, query: str, **params: Any) -> dict[str, Any]:
+        return self._session().execute_write(_single, query, params)
+
+    def read(self, query: str, **params: Any) -> list[list[Any]]:
+        return self._session().execute_read(_all, query, params)
+
+    def read_dicts(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        return self._session().execute_read(_dicts, query, params)
+
+    def close(self) -> None:
+        for session in self._sessions:
+            session.close()
 
 
-def _read(session: neo4j.Session, query: str, **params: Any) -> list[list[Any]]:
-    return session.execute_read(_all, query, params)
+@contextmanager
+def _db(settings: Neo4jSettings) -> Iterator[_Db]:
+    with _connect(settings) as driver:
+        db = _Db(driver, settings.database)
+        try:
+            yield db
+        finally:
+            db.close()
 
 
-def _meta(session: neo4j.Session, name: str, settings: Neo4jSettings) -> dict[str, Any]:
+def _meta(db: _Db, name: str, settings: Neo4jSettings) -> dict[str, Any]:
     """The bookkeeping node of ``name``; an error naming the datasets there if it is absent."""
-    rows = _read(session, cypher("dataset_meta"), dataset=name)
+    rows = db.read(cypher("dataset_meta"), dataset=name)
     meta = rows[0][0] if rows else None
     if meta is None:
-        names = [r[0] for r in _read(session, cypher("list_datasets"))]
+        names = [r[0] for r in db.read(cypher("list_datasets"))]
         there = ", ".join(names) if names else "none yet"
         where = server_address(settings)
         raise Neo4jDatabaseError(
@@ -276,12 +247,16 @@ def _meta(session: neo4j.Session, name: str, settings: Neo4jSettings) -> dict[st
 # ---- loading ---------------------------------------------------------------------------------
 
 
+# ---- loading ---------------------------------------------------------------------------------
+
+
 def load_dataset(
     ds: Dataset,
     settings: Neo4jSettings,
     replace: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    workers: int = DEFAULT_WORKERS,
 ) -> LoadSummary:
     """Load (upsert) ``ds`` into Neo4j under the name ``ds.name``.
 
@@ -299,6 +274,8 @@ def load_dataset(
         Rows per transaction.
     progress
         Called as ``progress(done, total)`` (rows) after each committed batch.
+    workers
+        Sessions writing batches at once.
 
     Returns
     -------
@@ -310,86 +287,27 @@ def load_dataset(
     Neo4jUnavailable, Neo4jAuthError, Neo4jDatabaseError
         The server cannot be reached, refuses the credentials, or fails otherwise.  Batches
         committed before the failure stay; running the load again completes it.
+
+    Examples
+    --------
+    >>> summary = load_dataset(load("datasets/yuzhou"), Neo4jSettings.from_env())  # doctest: +SKIP
+    >>> summary.lines()  # doctest: +SKIP
+    ['created 1438 nodes and 2544 relationships (Area 389, …)']
     """
-    if batch_size < 1:
-        raise ValueError("batch_size must be at least 1")
+    if batch_size < 1 or workers < 1:
+        raise ValueError("batch_size and workers must be at least 1")
     sr.check_columns(ds)
     summary = LoadSummary(ds.name)
-    with _connect(settings) as driver, driver.session(database=settings.database) as session:
-        for statement in _statements(cypher("schema")):
-            session.execute_write(_single, statement, {})
-        existed = bool(_write(session, cypher("dataset_begin"), dataset=ds.name)["existed"])
-        steps = _load_steps(ds, include_empty=existed)
-        total = sum(len(rows) for _q, rows, _c in steps)
-        done = 0
-        for query, rows, count in steps:
-            for batch in sr.batches(rows, batch_size):
-                result = _write(session, query, dataset=ds.name, rows=list(batch))
-                count(summary, result)
-                done += len(batch)
-                if progress is not None:
-                    progress(done, total)
+    with _db(settings) as db:
+        for statement in sr.statements(cypher("schema")):
+            db.write(statement)
+        existed = bool(db.write(cypher("dataset_begin"), dataset=ds.name)["existed"])
+        phases = sl.plan(ds, first=not existed)
+        sl.run(db, ds.name, phases, summary, batch_size, workers, progress)
         if replace and existed:
-            _sweep(session, ds, summary)
-        _write(session, cypher("dataset_finish"), dataset=ds.name, columns=sr.column_lists(ds))
+            sl.sweep(db, ds, summary)
+        db.write(cypher("dataset_finish"), dataset=ds.name, columns=sr.column_lists(ds))
     return summary
-
-
-Step = tuple[str, list[Any], Callable[[LoadSummary, dict[str, Any]], None]]
-
-
-def _load_steps(ds: Dataset, include_empty: bool) -> list[Step]:
-    """Every statement with its rows, in order: all nodes, then references, then link rows."""
-    steps: list[Step] = []
-
-    def counter(kind: str, key: str) -> Callable[[LoadSummary, dict[str, Any]], None]:
-        def count(s: LoadSummary, r: dict[str, Any]) -> None:
-            created = s.nodes_created if kind == "node" else s.relationships_created
-            updated = s.nodes_updated if kind == "node" else s.relationships_updated
-            s._add(created, key, r.get("created", 0))
-            if "updated" in r:
-                s._add(updated, key, r["updated"])
-            if "deleted" in r:
-                s._add(s.relationships_deleted, key, r["deleted"])
-
-        return count
-
-    for table, label in NODE_LABEL.items():
-        steps.append(
-            (cypher("load_nodes", LABEL=label), sr.node_rows(ds, table), counter("node", label))
-        )
-    for ref in sr.REFS:
-        rows = sr.ref_rows(ds, ref, include_empty)
-        query = cypher("load_refs", FROM=ref.from_label, TYPE=ref.rel_type, TO=ref.to_label)
-        steps.append((query, rows, counter("rel", ref.rel_type)))
-    for link in sr.LINKS:
-        for (src, dst), rows in sr.link_rows(ds, link).items():
-            query = cypher("load_links", FROM=src, TYPE=link.rel_type, TO=dst)
-            steps.append((query, rows, counter("rel", link.rel_type)))
-    return steps
-
-
-def _sweep(session: neo4j.Session, ds: Dataset, summary: LoadSummary) -> None:
-    """Delete what the database holds of ``ds.name`` beyond the rows of ``ds``."""
-    for link in sr.LINKS:
-        wanted = sr.link_keys(sr.link_rows(ds, link))
-        for src in link.src_tables:
-            for dst in link.dst_tables:
-                tokens = {"FROM": NODE_LABEL[src], "TYPE": link.rel_type, "TO": NODE_LABEL[dst]}
-                have = _read(session, cypher("sweep_link_keys", **tokens), dataset=ds.name)
-                gone = [{"s": s, "t": t, "n": n} for s, t, n in have if (s, t, n) not in wanted]
-                for batch in sr.batches(gone, SWEEP_BATCH_SIZE):
-                    r = _write(
-                        session, cypher("sweep_links", **tokens), dataset=ds.name, keys=batch
-                    )
-                    summary._add(summary.relationships_deleted, link.rel_type, r["deleted"])
-    for table, label in NODE_LABEL.items():
-        wanted_ids = set(ds[table]["id"])
-        have = _read(session, cypher("sweep_node_ids", LABEL=label), dataset=ds.name)
-        gone_ids = [i for (i,) in have if i not in wanted_ids]
-        for batch in sr.batches(gone_ids, SWEEP_BATCH_SIZE):
-            r = _write(session, cypher("sweep_nodes", LABEL=label), dataset=ds.name, ids=batch)
-            summary._add(summary.nodes_deleted, label, r["deleted"])
 
 
 # ---- reading ---------------------------------------------------------------------------------
@@ -407,28 +325,22 @@ def read_dataset(name: str, settings: Neo4jSettings) -> Dataset:
         ``name`` is not in the database (the message lists the datasets that are), or its last
         load did not complete.
     """
-    with _connect(settings) as driver, driver.session(database=settings.database) as session:
-        meta = _meta(session, name, settings)
+    with _db(settings) as db:
+        meta = _meta(db, name, settings)
         tables = {}
         for t in TABLES:
             columns = list(meta.get(f"columns_{t.name}") or [])
             if t.has_id:
-                rows = _read(
-                    session,
-                    cypher("read_nodes", LABEL=NODE_LABEL[t.name]),
-                    dataset=name,
-                    columns=columns,
-                )
+                query = cypher("read_nodes", LABEL=NODE_LABEL[t.name])
+                rows = db.read(query, dataset=name, columns=columns)
                 cells = [(r[0], r[1]) for r in rows]
             else:
-                cells = _read_links(session, name, t.name, columns)
+                cells = _read_links(db, name, t.name, columns)
             tables[t.name] = sr.frame_from_cells(t.name, columns, cells)
     return Dataset(name, tables)
 
 
-def _read_links(
-    session: neo4j.Session, name: str, table: str, columns: list[str]
-) -> list[tuple[int, list[Any]]]:
+def _read_links(db: _Db, name: str, table: str, columns: list[str]) -> list[tuple[int, list[Any]]]:
     link = next(spec for spec in sr.LINKS if spec.table == table)
     other = [c for c in columns if c not in (link.src, link.dst)]
     cells: list[tuple[int, list[Any]]] = []
@@ -437,7 +349,7 @@ def _read_links(
             query = cypher(
                 "read_links", FROM=NODE_LABEL[src], TYPE=link.rel_type, TO=NODE_LABEL[dst]
             )
-            for s, t, row, values in _read(session, query, dataset=name, columns=other):
+            for s, t, row, values in db.read(query, dataset=name, columns=other):
                 by_name = dict(zip(other, values, strict=True))
                 by_name[link.src], by_name[link.dst] = s, t
                 cells.append((row, [by_name.get(c) for c in columns]))
@@ -446,19 +358,19 @@ def _read_links(
 
 def list_datasets(settings: Neo4jSettings) -> list[str]:
     """Names of the datasets the database holds (complete or not), sorted."""
-    with _connect(settings) as driver, driver.session(database=settings.database) as session:
-        return [r[0] for r in _read(session, cypher("list_datasets"))]
+    with _db(settings) as db:
+        return [r[0] for r in db.read(cypher("list_datasets"))]
 
 
 def drop_dataset(name: str, settings: Neo4jSettings) -> int:
     """Delete dataset ``name`` (nodes, relationships, bookkeeping); returns nodes deleted."""
     deleted = 0
-    with _connect(settings) as driver, driver.session(database=settings.database) as session:
+    with _db(settings) as db:
         for label in sr.LABELS:
             query = cypher("drop_dataset", LABEL=label)
-            while n := int(_write(session, query, dataset=name, limit=SWEEP_BATCH_SIZE)["deleted"]):
+            while n := int(db.write(query, dataset=name, limit=sl.SWEEP_BATCH_SIZE)["deleted"]):
                 deleted += n
-        session.execute_write(_single, cypher("drop_dataset_meta"), {"dataset": name})
+        db.write(cypher("drop_dataset_meta"), dataset=name)
     return deleted
 
 
@@ -482,8 +394,6 @@ def run_view(
     for key in VIEWS[view_name]:
         params.setdefault(key, defaults[key])
     query = cypher("view_" + view_name.replace("-", "_"))
-    with _connect(settings) as driver, driver.session(database=settings.database) as session:
-        _meta(session, dataset_name, settings)
-        return session.execute_read(
-            lambda tx: [r.data() for r in tx.run(query, {**params, "dataset": dataset_name})]
-        )
+    with _db(settings) as db:
+        _meta(db, dataset_name, settings)
+        return db.read_dicts(query, **params, dataset=dataset_name)
