@@ -212,12 +212,15 @@ def hierarchy_metrics(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
 
 
 def compute_brokerage(ctx: AuditContext) -> Brokerage:
+    """Betweenness on the member network; on the affiliation graph only if that is too big."""
+    projected = ctx.alliance_member_network
     return brokerage(
-        ctx.alliance_network,
+        projected if projected is not None else ctx.alliance_network,
         exact_max_nodes=int(ctx.threshold("betweenness_exact_max_nodes")),
         samples=int(ctx.threshold("betweenness_samples")),
         seed=int(ctx.threshold("betweenness_seed")),
         work_budget=int(ctx.threshold("betweenness_work_budget")),
+        projected=projected is not None,
     )
 
 

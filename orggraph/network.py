@@ -6,6 +6,9 @@ affiliation graph (members and alliances) and drop alliances with fewer than two
 In that pruned graph every part left when a member is removed still holds a member, so a member
 is an articulation point of the affiliation graph exactly when it is one of the projected network:
 the same answer as the definition, in linear time.
+
+Brokerage (betweenness), however, depends on path lengths, so it is measured on the network the
+definition names: members only, linked when they share an alliance (:func:`member_network`).
 """
 
 from __future__ import annotations
@@ -36,6 +39,31 @@ def affiliation_network(memberships: pd.DataFrame) -> nx.Graph:
     return g
 
 
+# Co-member links (counted both ways) a projection may hold before brokerage falls back to the
+# bipartite graph: building a NetworkX graph of millions of links costs more than the audit.
+MAX_PROJECTED_PAIRS = 1_000_000
+
+
+def member_network(memberships: pd.DataFrame) -> nx.Graph | None:
+    """Members linked when they share an alliance, or ``None`` if that graph would be too big.
+
+    An alliance of *s* members contributes *s*(*s*-1)/2 links; above
+    :data:`MAX_PROJECTED_PAIRS` in all the caller measures on the affiliation graph instead.
+    """
+    pairs = memberships[["alliance_id", "member_id"]].drop_duplicates()
+    size = pairs.groupby("alliance_id")["member_id"].transform("size")
+    pairs = pairs[size >= 2]
+    if int((size[size >= 2] - 1).sum()) > MAX_PROJECTED_PAIRS:
+        return None
+    both = pairs.merge(pairs, on="alliance_id", suffixes=("_a", "_b"))
+    both = both[both["member_id_a"] < both["member_id_b"]]
+    links = both[["member_id_a", "member_id_b"]].drop_duplicates()
+    g = nx.Graph()
+    g.add_nodes_from(pairs["member_id"].unique(), side=MEMBER)
+    g.add_edges_from(zip(links["member_id_a"], links["member_id_b"], strict=True))
+    return g
+
+
 def member_articulation_points(g: nx.Graph) -> set[str]:
     """Members whose removal splits their part of the alliance network."""
     return {n for n in nx.articulation_points(g) if g.nodes[n]["side"] == MEMBER}
@@ -43,24 +71,36 @@ def member_articulation_points(g: nx.Graph) -> set[str]:
 
 @dataclass(frozen=True)
 class Brokerage:
-    """Betweenness of members in the affiliation network, and how it was computed."""
+    """Betweenness of members in the alliance network, and how it was computed."""
 
     scores: dict[str, float]
     exact: bool
     samples: int | None
+    projected: bool = True
 
     @property
     def note(self) -> str | None:
-        if self.exact:
-            return None
-        return (
-            f"brokerage (betweenness) estimated from {self.samples} sampled source nodes; "
-            "exact betweenness does not scale to a network this size"
-        )
+        notes = []
+        if not self.exact:
+            notes.append(
+                f"brokerage (betweenness) estimated from {self.samples} sampled source nodes; "
+                "exact betweenness does not scale to a network this size"
+            )
+        if not self.projected:
+            notes.append(
+                "brokerage measured on the member–alliance graph (alliances as nodes): linking "
+                "every pair of co-members would take longer than the rest of the audit"
+            )
+        return "; ".join(notes) or None
 
 
 def brokerage(
-    g: nx.Graph, exact_max_nodes: int, samples: int, seed: int, work_budget: int = 2_000_000
+    g: nx.Graph,
+    exact_max_nodes: int,
+    samples: int,
+    seed: int,
+    work_budget: int = 2_000_000,
+    projected: bool = True,
 ) -> Brokerage:
     """Normalised betweenness of every member; k-sampled above ``exact_max_nodes`` nodes.
 
@@ -81,7 +121,7 @@ def brokerage(
             bc = nx.betweenness_centrality(g, k=k, normalized=True, seed=seed)
         exact = False
     scores = {m: float(v) for m, v in bc.items() if g.nodes[m]["side"] == MEMBER}
-    return Brokerage(scores, exact, k)
+    return Brokerage(scores, exact, k, projected)
 
 
 def _adjacency(g: nx.Graph) -> tuple[list[object], np.ndarray, np.ndarray]:

@@ -68,6 +68,12 @@ class AuditContext:
         return affiliation_network(self.alliance_memberships)
 
     @cached_property
+    def alliance_member_network(self) -> nx.Graph | None:
+        from orggraph.network import member_network
+
+        return member_network(self.alliance_memberships)
+
+    @cached_property
     def alliance_single_points(self) -> set[str]:
         from orggraph.network import member_articulation_points
 

@@ -134,8 +134,9 @@ def test_alliance_metrics(result: AuditResult) -> None:
     assert net["single_points"] == 1  # E1 holds the chain together
     assert net["brokerage_exact"] is True
     top = net["top_brokers"]
-    # E1 lies on every path between the two ends; the ends broker nothing.
-    assert top[0]["id"] == "E1" and top[0]["betweenness"] > 0
+    # E1 lies on the only path between the two ends of the chain O1 - E1 - O2 (members linked
+    # when they share an alliance): normalised betweenness 1.  The ends broker nothing.
+    assert top[0]["id"] == "E1" and top[0]["betweenness"] == 1.0
     assert {b["id"]: b["betweenness"] for b in top[1:]} == {"O1": 0.0, "O2": 0.0}
     assert result.notes == []
 
@@ -167,10 +168,11 @@ def test_rates_in_the_table(result: AuditResult) -> None:
 
 
 def test_betweenness_is_sampled_above_the_configured_size(tmp_path: Path) -> None:
-    # The affiliation network here has 5 nodes (3 members, 2 alliances).  With the exact limit
-    # at 4, betweenness is estimated from samples and a note says so.
+    # Brokerage is measured on the alliance network of DOMAIN.md: the 3 members, linked when
+    # they share an alliance.  With the exact limit at 2, betweenness is estimated from samples
+    # and a note says so.
     cfg = AuditConfig().overlay(
-        {"thresholds": {"betweenness_exact_max_nodes": 4, "betweenness_samples": 3}}
+        {"thresholds": {"betweenness_exact_max_nodes": 2, "betweenness_samples": 3}}
     )
     r = run_audit(dataset(tmp_path, **TABLES), cfg)
     assert r.metrics["alliance"]["network"]["brokerage_exact"] is False
