@@ -41,6 +41,15 @@ class RawDataset:
     source: str
     tables: dict[str, RawTable] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Tables that have a file or sheet, readable or not (so a broken file is not also "missing").
+    present: dict[str, str] = field(default_factory=dict)
+    workbook: bool = False
+
+    def label(self, table: str) -> str:
+        """How problems name a table's file: ``areas.csv`` or ``b.xlsx sheet areas``."""
+        if table in self.present:
+            return self.present[table]
+        return f"{Path(self.source).name} sheet {table}" if self.workbook else f"{table}.csv"
 
 
 def _header_key(text: object) -> str:
@@ -207,8 +216,13 @@ def _cell_text(v: object) -> object:
     return str(v)
 
 
-def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
-    """Every sheet named after a table (English or Chinese); other sheets are ignored."""
+def read_xlsx(
+    path: Path, problems: list[Problem], present: dict[str, str] | None = None
+) -> dict[str, RawTable]:
+    """Every sheet named after a table (English or Chinese); other sheets are ignored.
+
+    ``present`` receives the sheet found for each table, readable or not.
+    """
     import zipfile
 
     from openpyxl import load_workbook
@@ -225,6 +239,18 @@ def read_xlsx(path: Path, problems: list[Problem]) -> dict[str, RawTable]:
             if table is None:
                 continue
             where = f"{path.name} sheet {ws.title}"
+            if present is not None:
+                if table.name in present:
+                    problems.append(
+                        Problem(
+                            where,
+                            None,
+                            None,
+                            f"a second sheet for table '{table.name}' (also {present[table.name]})",
+                        )
+                    )
+                    continue
+                present[table.name] = where
             rows = ws.iter_rows(values_only=True)
             header = next(rows, None)
             if header is None or all(h is None for h in header):
@@ -258,7 +284,8 @@ def read_raw(path: str | Path) -> RawDataset:
             raise DatasetError(
                 [Problem(p.name, None, None, "expected a folder of CSV files or an .xlsx workbook")]
             )
-        raw.tables = read_xlsx(p, raw.problems)
+        raw.workbook = True
+        raw.tables = read_xlsx(p, raw.problems, raw.present)
         return raw
     for f in sorted(p.iterdir()):
         if f.suffix.lower() != ".csv" or not f.is_file():
@@ -266,14 +293,15 @@ def read_raw(path: str | Path) -> RawDataset:
         table = _table_for_name(f.stem)
         if table is None:
             continue
-        if table.name in raw.tables:
-            first = raw.tables[table.name].file
+        if table.name in raw.present:
+            first = raw.present[table.name]
             raw.problems.append(
                 Problem(
                     f.name, None, None, f"a second file for table '{table.name}' (also {first})"
                 )
             )
             continue
+        raw.present[table.name] = f.name
         rt = read_csv_table(table, f, raw.problems)
         if rt is not None:
             raw.tables[table.name] = rt

@@ -10,6 +10,7 @@ Python runs per *problem*, not per row.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -86,10 +87,17 @@ def _check_required_cells(rt: RawTable, c: _Collector) -> None:
             c.rows(rt, mask, col.name, required)
 
 
+def _iso_from_chinese(m: re.Match[str]) -> str:
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3) or 1):02d}"
+
+
 def _enum_codes(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
     lookup = EnumLookup.for_enum(col.enum or "")
     s = rt.frame[col.name]
     codes = s.map(lookup.words)
+    missed = s.notna() & codes.isna()
+    if missed.any():  # English codes in any case: Community, COMMUNITY
+        codes[missed] = s[missed].astype(str).str.lower().map(lookup.words)
     bad = s.notna() & codes.isna()
     if bad.any():
         accepted = ", ".join(f"{k} {v[0]}" for k, v in ENUMS[col.enum or ""].items())
@@ -129,9 +137,18 @@ def _numbers(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
     return nums
 
 
+_CHINESE_DATE = r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日?)?$"
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # Excel's day 0, leap-year bug included
+
+
 def _dates(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
     s = rt.frame[col.name]
-    parsed = pd.to_datetime(s, errors="coerce", format="mixed")
+    text = s.astype(str).str.replace(_CHINESE_DATE, _iso_from_chinese, regex=True)
+    parsed = pd.to_datetime(text.where(s.notna()), errors="coerce", format="mixed")
+    serial = pd.to_numeric(s, errors="coerce")
+    excel = parsed.isna() & serial.between(1, 2958465) & (serial % 1 == 0)
+    if excel.any():  # a date cell saved as a number: days since Excel's epoch
+        parsed[excel] = _EXCEL_EPOCH + pd.to_timedelta(serial[excel], unit="D")
     bad = s.notna() & parsed.isna()
     if bad.any():
         c.rows(rt, bad, col.name, lambda r: f"'{r[col.name]}' is not a date (use YYYY-MM-DD)")
@@ -221,7 +238,11 @@ class _IdIndex:
 
 
 def _check_refs(
-    ds: dict[str, pd.DataFrame], raws: dict[str, RawTable], c: _Collector, id_index: _IdIndex
+    ds: dict[str, pd.DataFrame],
+    raws: dict[str, RawTable],
+    c: _Collector,
+    id_index: _IdIndex,
+    unknown: set[str],
 ) -> None:
     ids = id_index.ids
     for t in TABLES:
@@ -229,7 +250,7 @@ def _check_refs(
             continue
         rt, frame = raws[t.name], ds[t.name]
         for col in t.columns:
-            if col.kind != "ref" or col.name not in rt.frame:
+            if col.kind != "ref" or col.name not in rt.frame or unknown & set(col.ref):
                 continue
             s = frame[col.name]
             ok = id_index.resolves(s, tuple(col.ref))
@@ -257,7 +278,7 @@ def _check_parent_levels(areas: pd.DataFrame, rt: RawTable, c: _Collector) -> No
     rank = areas["level"].map(LEVEL_RANK)
     by_id = pd.Series(rank.to_numpy(), index=areas["id"].to_numpy())
     by_id = by_id[~by_id.index.duplicated()]
-    parent_rank = areas["parent_id"].map(by_id)
+    parent_rank = areas["parent_id"].map(by_id).where(areas["parent_id"].notna())
     bad = parent_rank.notna() & rank.notna() & (parent_rank >= rank)
     if not bad.any():
         return
@@ -286,17 +307,11 @@ def validate(raw: RawDataset) -> Dataset:
     """
     c = _Collector()
     c.problems.extend(raw.problems)
+    kind = "sheet" if raw.workbook else "file"
     for t in TABLES:
-        if (
-            t.required
-            and t.name not in raw.tables
-            and not any(p.file.startswith(t.name) for p in raw.problems)
-        ):
-            c.problems.append(
-                Problem(
-                    f"{t.name}.csv", None, None, f"required file '{t.name}' ({t.label}) is missing"
-                )
-            )
+        if t.required and t.name not in raw.present:
+            message = f"required {kind} '{t.name}' ({t.label}) is missing"
+            c.problems.append(Problem(raw.label(t.name), None, None, message))
     usable: dict[str, RawTable] = {}
     for name, rt in raw.tables.items():
         if _check_columns(rt, c):
@@ -311,12 +326,22 @@ def validate(raw: RawDataset) -> Dataset:
         tables.setdefault(t.name, empty_table(t))
     id_index = _IdIndex(tables)
     _check_unique_ids(list(usable.values()), c, id_index)
-    _check_refs(tables, usable, c, id_index)
+    # A table that is there but unreadable, or a required one that is missing, was reported
+    # already: references into it cannot be checked, and are not reported a second time.
+    unknown = {
+        t.name for t in TABLES if t.name not in usable and (t.required or t.name in raw.present)
+    }
+    _check_refs(tables, usable, c, id_index, unknown)
     if "areas" in usable:
         _check_parent_levels(tables["areas"], usable["areas"], c)
     if c.problems:
-        order = {f"{t.name}": i for i, t in enumerate(TABLES)}
-        c.problems.sort(key=lambda p: (order.get(p.file.split(".")[0], 99), p.file, p.row or 0))
+        order = {t.name: i for i, t in enumerate(TABLES)}
+
+        def table_rank(file: str) -> int:
+            name = file.rsplit(" sheet ", 1)[-1] if " sheet " in file else file.split(".")[0]
+            return order.get(name, 99)
+
+        c.problems.sort(key=lambda p: (table_rank(p.file), p.file, p.row or 0))
         raise DatasetError(c.problems, raw.source)
     for name in tables:
         tables[name] = tables[name].reset_index(drop=True)

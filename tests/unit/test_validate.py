@@ -257,3 +257,93 @@ def test_no_such_dataset(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     with pytest.raises(DatasetError):
         load(tmp_path / "a.txt")
+
+
+def test_missing_column_does_not_cascade_into_dangling_references(tmp_path: Path) -> None:
+    # areas lacks its name column: that is one problem.  The areas' ids are still there, so
+    # orgs.area_id = D is not reported as a dangling reference too.
+    ps = problems(
+        tmp_path,
+        areas="id,level,parent_id\nD,district,\nS1,street,D\n",
+        orgs="id,name,type,area_id\nO0,区委,committee,D\n",
+    )
+    assert [(p.file, p.row, p.column) for p in ps] == [("areas.csv", 1, "name")]
+
+
+def test_missing_orgs_file_is_one_problem(tmp_path: Path) -> None:
+    # No orgs.csv at all: one "missing" problem, not one per reference into orgs.
+    folder = write_dataset(
+        tmp_path, {"areas": AREAS, "alliances": "id,name,kind,lead_org_id\nL1,联盟,regional,O0\n"}
+    )
+    with pytest.raises(DatasetError) as e:
+        load(folder)
+    assert [(p.file, p.message) for p in e.value.problems] == [
+        ("orgs.csv", "required file 'orgs' (党组织) is missing")
+    ]
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(r)
+    wb.save(path)
+    return path
+
+
+def test_missing_sheet_is_named_as_a_sheet(tmp_path: Path) -> None:
+    book = _workbook(
+        tmp_path / "b.xlsx", {"orgs": [["id", "name", "type"], ["O0", "区委", "党委"]]}
+    )
+    with pytest.raises(DatasetError) as e:
+        load(book)
+    assert [(p.file, p.message) for p in e.value.problems] == [
+        ("b.xlsx sheet areas", "required sheet 'areas' (区域) is missing")
+    ]
+
+
+def test_empty_sheet_is_reported_once(tmp_path: Path) -> None:
+    # The areas sheet exists but is empty: that is its one problem, not also "missing".
+    book = _workbook(
+        tmp_path / "b.xlsx", {"areas": [], "orgs": [["id", "name", "type"], ["O0", "区委", "党委"]]}
+    )
+    with pytest.raises(DatasetError) as e:
+        load(book)
+    assert len(e.value.problems) == 1
+    assert e.value.problems[0].file == "b.xlsx sheet areas"
+    assert "empty" in e.value.problems[0].message
+
+
+def test_empty_area_id_does_not_invent_parent_problems(tmp_path: Path) -> None:
+    # Row 3 has no id: that is the problem.  The top area (empty parent) must not be compared
+    # with the id-less row as if it were its parent.
+    ps = problems(tmp_path, areas=AREAS + ",无编号,community,S1\n", orgs=ORGS)
+    assert [(p.file, p.row, p.column) for p in ps] == [("areas.csv", 4, "id")]
+
+
+def test_dates_as_planners_write_them(tmp_path: Path) -> None:
+    # ISO, Chinese (2021年3月1日, day optional) and an Excel serial day number all read as dates.
+    ds = load(
+        write_dataset(
+            tmp_path,
+            {
+                "areas": AREAS + "C1,金湖社区,community,S1\n",
+                "orgs": ORGS,
+                "units": "id,name,kind\nU1,甲,agency\n",
+                "pairings": "source_id,area_id,kind,since\nU1,C1,dual_report,2021-03-01\n"
+                "U1,C1,liaison,2021年3月1日\nU1,C1,contract,2021年3月\nU1,C1,co_building,44256\n",
+            },
+        )
+    )
+    assert ds.pairings["since"].tolist() == ["2021-03-01"] * 4
+
+
+def test_enum_codes_in_any_case(tmp_path: Path) -> None:
+    ds = load(
+        write_dataset(tmp_path, {"areas": AREAS + "C1,金湖社区,Community,S1\n", "orgs": ORGS})
+    )
+    assert ds.areas["level"].tolist()[-1] == "community"
