@@ -40,6 +40,7 @@ __all__ = [
     "drop_dataset",
     "list_datasets",
     "load_dataset",
+    "query",
     "read_dataset",
     "run_view",
 ]
@@ -47,6 +48,9 @@ __all__ = [
 DEFAULT_BATCH_SIZE = 10_000
 # Two sessions write at once: the server works on one batch while the driver sends the next.
 DEFAULT_WORKERS = 2
+# How long the driver keeps retrying a transaction that failed for a transient reason
+# (connection lost, deadlock, leader switch) before the error reaches the user.
+RETRY_SECONDS = 15.0
 # The views a planner can paste into Neo4j Browser, by the audit rule each one mirrors.
 VIEWS: dict[str, tuple[str, ...]] = {
     "uncovered-community": (),
@@ -153,7 +157,7 @@ def _connect(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
             auth=(settings.user, settings.password),
             user_agent="orggraph",
             connection_timeout=10.0,
-            max_transaction_retry_time=15.0,
+            max_transaction_retry_time=RETRY_SECONDS,
         )
         try:
             driver.verify_connectivity()
@@ -397,3 +401,13 @@ def run_view(
     with _db(settings) as db:
         _meta(db, dataset_name, settings)
         return db.read_dicts(query, **params, dataset=dataset_name)
+
+
+def query(text: str, settings: Neo4jSettings, **params: Any) -> list[dict[str, Any]]:
+    """Run the read-only Cypher ``text`` (values as ``$parameters``) and return its rows.
+
+    For a planner's own questions and for tests; it runs in a read transaction, so a statement
+    that writes fails.
+    """
+    with _db(settings) as db:
+        return db.read_dicts(text, **params)

@@ -25,6 +25,7 @@ from orggraph.store_rows import cypher
 
 Progress = Callable[[int, int], None]
 SWEEP_BATCH_SIZE = 10_000
+_ORDER = (*sr.LABELS, *sr.REL_TYPES)  # labels and types as the summary lists them
 
 
 class Db(Protocol):
@@ -49,7 +50,8 @@ class LoadSummary:
 
     @staticmethod
     def add(counts: dict[str, int], key: str, n: int) -> None:
-        counts[key] = counts.get(key, 0) + int(n)
+        if n:
+            counts[key] = counts.get(key, 0) + int(n)
 
     @property
     def created(self) -> int:
@@ -71,7 +73,8 @@ class LoadSummary:
             ("updated", self.nodes_updated, self.relationships_updated),
             ("deleted", self.nodes_deleted, self.relationships_deleted),
         ):
-            parts = [f"{k} {v}" for k, v in {**nodes, **rels}.items() if v]
+            counts = {**nodes, **rels}
+            parts = [f"{k} {counts[k]}" for k in _ORDER if counts.get(k)]
             if parts:
                 n_nodes, n_rels = sum(nodes.values()), sum(rels.values())
                 out.append(
