@@ -6,6 +6,7 @@ The test talks to the real server through a small TCP relay it controls, and cut
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import socket
 import threading
@@ -60,10 +61,8 @@ class Relay:
         self.listener.close()
         with self.lock:
             for s in self.sockets:
-                try:
+                with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
                 s.close()
 
 
