@@ -45,7 +45,7 @@ __all__ = [
     "run_view",
 ]
 
-DEFAULT_BATCH_SIZE = 10_000
+DEFAULT_BATCH_SIZE = 5_000
 # Two sessions write at once: the server works on one batch while the driver sends the next.
 DEFAULT_WORKERS = 2
 # How long the driver keeps retrying a transaction that failed for a transient reason

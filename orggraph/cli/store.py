@@ -11,7 +11,7 @@ import click
 from orggraph.cli.common import EXIT_HELP, neo4j_options, neo4j_settings
 
 # orggraph.store.DEFAULT_BATCH_SIZE; repeated here so that `orggraph --help` imports no store.
-DEFAULT_BATCH_SIZE = 10_000
+DEFAULT_BATCH_SIZE = 5_000
 
 
 @click.command("load", epilog=EXIT_HELP)
