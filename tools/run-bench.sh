@@ -8,7 +8,11 @@ mkdir -p bench/results
 $PY bench/bench_audit.py --json bench/results/audit.json "$@"
 if [ -f bench/bench_load.py ]; then
   started=0
-  if [ -z "${NEO4J_URI:-}" ]; then bash tools/neo4j/neo4j.sh up; started=1; fi
+  if [ -z "${NEO4J_URI:-}" ]; then
+    bash tools/neo4j/neo4j.sh up
+    started=1
+    export NEO4J_URI="bolt://127.0.0.1:${ORGGRAPH_NEO4J_PORT:-7687}"
+  fi
   $PY bench/bench_load.py --json bench/results/load.json || rc=$?
   if [ "$started" = 1 ]; then bash tools/neo4j/neo4j.sh down; fi
   [ "${rc:-0}" = 0 ] || exit "$rc"
