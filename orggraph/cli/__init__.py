@@ -36,22 +36,11 @@ def main() -> None:
 
 def _register() -> None:
     from orggraph.cli import core
+    from orggraph.cli.maps import map_command, report_command
+    from orggraph.cli.store import load_command
 
-    for cmd in core.COMMANDS:
+    for cmd in (*core.COMMANDS, load_command, map_command, report_command):
         main.add_command(cmd)
-    try:
-        from orggraph.cli.store import load_command
-    except ImportError:  # pragma: no cover - the module lands with the Neo4j work
-        pass
-    else:
-        main.add_command(load_command)
-    try:
-        from orggraph.cli.maps import map_command, report_command
-    except ImportError:  # pragma: no cover
-        pass
-    else:
-        main.add_command(map_command)
-        main.add_command(report_command)
 
 
 _register()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from orggraph.config import Neo4jSettings
-from orggraph.dataset import Dataset
+
+if TYPE_CHECKING:
+    from orggraph.dataset import Dataset
 
 EXIT_HELP = """\b
 Exit codes:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
-from orggraph.config import AuditConfig
-from orggraph.dataset import Dataset
 from orggraph.errors import EXIT_FINDINGS
 from orggraph.findings import SEVERITY_ORDER
+
+if TYPE_CHECKING:
+    from orggraph.config import AuditConfig
+    from orggraph.dataset import Dataset
 
 FAIL_ON = ("error", "warning", "info", "never")
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
-from orggraph.config import AuditConfig
-from orggraph.dataset import Dataset
+
+if TYPE_CHECKING:
+    from orggraph.config import AuditConfig
+    from orggraph.dataset import Dataset
 
 VIEW_NAMES = ("alliances", "coverage", "pairings", "hierarchy")  # orggraph.maps.VIEWS, lazily
 
