@@ -85,10 +85,8 @@ server.directories.lib=$LIB
 dbms.security.auth_enabled=true
 dbms.usage_report.enabled=false
 server.memory.pagecache.size=$PAGECACHE
-# A scratch server: keep no transaction log beyond what recovery needs, checkpoint often
-# enough that loading 10^6 nodes does not pile up gigabytes of logs.
+# A scratch server: keep no transaction log beyond what recovery needs.
 db.tx_log.rotation.retention_policy=keep_none
-db.checkpoint.interval.volume=256m
 db.transaction.timeout=0
 EOF
 }
