@@ -239,7 +239,8 @@ def pairings_and_sites(
     to_comp = (rng.random(len(comm)) < 0.04) & (n_comp[comm] > 0)
     first = np.searchsorted(comp_comm, comm)
     which = first + rng.integers(0, 1 << 30, len(comm)) % np.maximum(n_comp[comm], 1)
-    area = np.where(to_comp, a_comp[np.minimum(which, max(len(a_comp) - 1, 0))], area)
+    if len(a_comp):  # a tiny dataset may have no compound at all
+        area = np.where(to_comp, a_comp[np.minimum(which, len(a_comp) - 1)], area)
     n = len(area)
     pk = PAIRING_KINDS[rng.choice(4, n, p=[0.72, 0.1, 0.1, 0.08])]
     reported = np.where(pk == "dual_report", rng.integers(2, 60, n), np.nan)

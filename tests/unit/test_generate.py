@@ -5,6 +5,8 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
+import pytest
+
 from orggraph.audit import run_audit
 from orggraph.generate import generate
 from orggraph.io import load
@@ -78,3 +80,12 @@ def test_xlsx_format_is_valid_and_reproducible(tmp_path: Path) -> None:
     generate(600, 2, tmp_path / "b.xlsx", fmt="xlsx")
     assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
     assert load(tmp_path / "a.xlsx").node_count == sum(rows[t] for t in NODE_TABLES)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_every_small_size_generates_a_valid_dataset(tmp_path: Path, seed: int) -> None:
+    # Tiny sizes once crashed where a district drew no compound at all (e.g. 29 nodes, seed 0).
+    for nodes in (11, 16, 19, 29, 48, 237):
+        out = tmp_path / f"{nodes}-{seed}"
+        generate(nodes, seed, out)
+        assert load(out).node_count > 0
