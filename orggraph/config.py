@@ -99,6 +99,13 @@ class Neo4jSettings:
     password: str = field(default=DEFAULT_NEO4J_PASSWORD, repr=False)
     database: str = "neo4j"
 
+    def __repr__(self) -> str:
+        # Explicit, so no printer (hypothesis, rich, a debugger) can ever show the password.
+        return (
+            f"Neo4jSettings(uri={self.uri!r}, user={self.user!r}, password='***', "
+            f"database={self.database!r})"
+        )
+
     @classmethod
     def from_env(cls, **overrides: str | None) -> Neo4jSettings:
         """Environment variables, then any non-None keyword override (the CLI's flags)."""

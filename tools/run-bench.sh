@@ -9,8 +9,8 @@ $PY bench/bench_audit.py --json bench/results/audit.json "$@"
 if [ -f bench/bench_load.py ]; then
   started=0
   if [ -z "${NEO4J_URI:-}" ]; then
+    bash tools/neo4j/neo4j.sh status >/dev/null 2>&1 || started=1
     bash tools/neo4j/neo4j.sh up
-    started=1
     export NEO4J_URI="bolt://127.0.0.1:${ORGGRAPH_NEO4J_PORT:-7687}"
   fi
   $PY bench/bench_load.py --json bench/results/load.json || rc=$?

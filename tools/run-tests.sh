@@ -5,8 +5,9 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 started=0
 if [ -z "${NEO4J_URI:-}" ]; then
+  # Stop it afterwards only if this run started it (leave a server someone else runs alone).
+  bash tools/neo4j/neo4j.sh status >/dev/null 2>&1 || started=1
   bash tools/neo4j/neo4j.sh up || { echo "Neo4j did not start; see the log above" >&2; exit 1; }
-  started=1
   export NEO4J_URI="bolt://127.0.0.1:${ORGGRAPH_NEO4J_PORT:-7687}"
 fi
 $BIN/pytest -q -ra tests "$@"

@@ -3,7 +3,7 @@
 #
 #   bash tools/neo4j/neo4j.sh up       start it (idempotent: already running -> ok)
 #   bash tools/neo4j/neo4j.sh down     stop it cleanly
-#   bash tools/neo4j/neo4j.sh status   say whether it runs
+#   bash tools/neo4j/neo4j.sh status   say whether it runs (exit 3 when it does not)
 #   bash tools/neo4j/neo4j.sh log      print the server's log
 #   bash tools/neo4j/neo4j.sh reset    stop it and delete its data (a fresh, empty database)
 #
@@ -188,7 +188,7 @@ down() {
 status() {
   local pid
   pid="$(running_pid)"
-  if [ -n "$pid" ]; then say "running (pid $pid) on $URI"; else say "not running"; fi
+  if [ -n "$pid" ]; then say "running (pid $pid) on $URI"; else say "not running"; return 3; fi
 }
 
 cmd="${1:-}"
