@@ -156,8 +156,7 @@ def alliance_metrics(ctx: AuditContext, index: AreaIndex, broker: Brokerage) -> 
         ),
         reverse=True,
     )
-    names = pd.concat([ds.orgs.set_index("id")["name"], ds.units.set_index("id")["name"]])
-    names = names[~names.index.duplicated()]
+    names = ctx.org_and_unit_names
     top = sorted(broker.scores.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_BROKERS]
     return {
         "alliances": per_alliance,

@@ -264,14 +264,10 @@ def _check_refs(
                 rec: pd.Series, col: Column = col, names: str = names, pool: list[str] = pool
             ) -> str:
                 v = str(rec[col.name])
-                where = "; an id of another kind" if v in _all_ids(ids) else ""
+                where = "; an id of another kind" if v in id_index.index else ""
                 return f"'{v}' is not an id in {names}{where}{_did_you_mean(v, pool)}"
 
             c.rows(rt, bad, col.name, msg)
-
-
-def _all_ids(ids: dict[str, pd.Series]) -> set[str]:
-    return {i for v in ids.values() for i in v}
 
 
 def _check_parent_levels(areas: pd.DataFrame, rt: RawTable, c: _Collector) -> None:

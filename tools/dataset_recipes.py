@@ -14,6 +14,9 @@ from typing import Any
 
 from orggraph.schema import TABLES
 
+# Every enum column of every table in its Chinese words (a recipe's fmt['zh_enums']).
+ZH_ENUMS_EVERYWHERE: dict[str, list[str]] = {t.name: ["*"] for t in TABLES}
+
 COMPOUND_WORDS = [
     "乾隆",
     "碧桂",

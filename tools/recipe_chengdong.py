@@ -8,7 +8,7 @@ GB18030-encoded CSV with Chinese headers and Chinese enum words throughout.
 
 from __future__ import annotations
 
-from dataset_recipes import Builder
+from dataset_recipes import ZH_ENUMS_EVERYWHERE, Builder
 
 STREETS = {
     "东关大街街道": ["东关社区", "南小街社区", "中关社区", "德兴社区"],
@@ -133,19 +133,7 @@ def chengdong() -> Builder:
             "kind": "csv",
             "encoding": "gb18030",
             "zh_headers": True,
-            "zh_enums": {
-                t: ["*"]
-                for t in (
-                    "areas",
-                    "orgs",
-                    "units",
-                    "unit_coverage",
-                    "alliances",
-                    "alliance_members",
-                    "pairings",
-                    "sites",
-                )
-            },
+            "zh_enums": ZH_ENUMS_EVERYWHERE,
         },
     )
     r = b.rng

@@ -8,7 +8,7 @@ of the 2020 epidemic.  One .xlsx workbook, sheets named after the tables, Chines
 
 from __future__ import annotations
 
-from dataset_recipes import Builder
+from dataset_recipes import ZH_ENUMS_EVERYWHERE, Builder
 
 COMMUNITIES = ["官山社区", "樵乐社区", "爱国社区", "民乐社区", "西岸社区", "百西社区"]
 VILLAGES = [
@@ -120,19 +120,7 @@ def xiqiao() -> Builder:
         {
             "kind": "xlsx",
             "zh_headers": True,
-            "zh_enums": {
-                t: ["*"]
-                for t in (
-                    "areas",
-                    "orgs",
-                    "units",
-                    "unit_coverage",
-                    "alliances",
-                    "alliance_members",
-                    "pairings",
-                    "sites",
-                )
-            },
+            "zh_enums": ZH_ENUMS_EVERYWHERE,
         },
     )
     r = b.rng

@@ -50,6 +50,13 @@ class AuditContext:
         return both.drop_duplicates(["alliance_id", "member_id"]).reset_index(drop=True)
 
     @cached_property
+    def org_and_unit_names(self) -> pd.Series:
+        """Name of every org and unit (the entities that pair and join alliances), by id."""
+        ds = self.ds
+        names = pd.concat([ds.orgs.set_index("id")["name"], ds.units.set_index("id")["name"]])
+        return names[~names.index.duplicated()]
+
+    @cached_property
     def pairing_sources_per_area(self) -> pd.Series:
         """Distinct pairing sources of each area."""
         p = self.ds.pairings

@@ -50,8 +50,7 @@ def overloaded_units(ctx: AuditContext) -> pd.DataFrame:
     load = ctx.pairing_areas_per_source
     cap = ctx.threshold("max_pairings")
     load = load[load > cap]
-    names = pd.concat([ctx.ds.units.set_index("id")["name"], ctx.ds.orgs.set_index("id")["name"]])
-    names = names[~names.index.duplicated()]
+    names = ctx.org_and_unit_names
     msg = (
         "“"
         + load.index.to_series().map(names).astype(str)
