@@ -18,6 +18,7 @@ import pandas as pd
 
 from orggraph.dataset import Dataset, empty_table
 from orggraph.errors import DatasetError, Problem
+from orggraph.i18n import tr
 from orggraph.reader import ROW, RawDataset, RawTable
 from orggraph.schema import ENUMS, LEVEL_RANK, TABLES, Column, EnumLookup
 
@@ -124,7 +125,7 @@ def _numbers(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
         nums[retry] = pd.to_numeric(text, errors="coerce")
     bad = s.notna() & nums.isna()
     if bad.any():
-        c.rows(rt, bad, col.name, lambda r: f"'{r[col.name]}' is not a number")
+        c.rows(rt, bad, col.name, lambda r: tr("'{value}' is not a number", value=r[col.name]))
     if col.name in _NON_NEGATIVE:
         neg = nums < 0
         if neg.any():
