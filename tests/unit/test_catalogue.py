@@ -42,3 +42,16 @@ def test_every_message_has_chinese() -> None:
 def test_translations_keep_the_fields() -> None:
     wrong = [en for en, zh in ZH.items() if _fields(en) != _fields(zh)]
     assert not wrong, wrong
+
+
+def test_no_message_is_translated_twice() -> None:
+    from orggraph.catalogue import PARTS
+
+    seen: dict[str, str] = {}
+    twice = []
+    for part in PARTS:
+        for key in part.ZH:
+            if key in seen:
+                twice.append(f"{key!r} in {seen[key]} and {part.__name__}")
+            seen[key] = part.__name__
+    assert not twice, twice

@@ -1,0 +1,3 @@
+"""Catalogue entries: cli."""
+
+ZH: dict[str, str] = {}

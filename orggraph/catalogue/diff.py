@@ -1,0 +1,3 @@
+"""Catalogue entries: diff."""
+
+ZH: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Catalogue entries: outputs."""
+
+ZH: dict[str, str] = {}

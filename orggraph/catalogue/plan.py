@@ -1,0 +1,3 @@
+"""Catalogue entries: plan."""
+
+ZH: dict[str, str] = {}

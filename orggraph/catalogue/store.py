@@ -1,0 +1,3 @@
+"""Catalogue entries: store."""
+
+ZH: dict[str, str] = {}
