@@ -73,7 +73,7 @@ _IDENTIFIERS = frozenset(LABELS) | frozenset(REL_TYPES)
 
 
 def cypher(name: str, **tokens: str) -> str:
-    """The Cypher statement ``cypher/<name>.cypher``, with its label placeholders filled.
+    """The Cypher statement ``orggraph/cypher/<name>.cypher``, with its label placeholders filled.
 
     Parameters
     ----------

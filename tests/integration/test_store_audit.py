@@ -1,7 +1,7 @@
 """The audit is the same from files and from Neo4j, and the Cypher views agree with the rules.
 
 For every bundled dataset and for generated ones: audit(files) == audit(load → read back),
-finding for finding (rates and metrics too); and each view in cypher/view_*.cypher returns
+finding for finding (rates and metrics too); and each view in orggraph/cypher/view_*.cypher returns
 exactly the subjects of the audit rule it mirrors.
 """
 
