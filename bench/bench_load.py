@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from orggraph import store
-from orggraph import store_rows as sr
 from orggraph.config import Neo4jSettings
 from orggraph.dataset import Dataset
 from orggraph.generate import generate
 from orggraph.io import load
+from orggraph.store import rows as sr
+from orggraph.store.connection import connect
 
 TARGET_RATE = 50_000
 TARGET_SPEEDUP = 20
@@ -51,7 +52,7 @@ def naive_rate(ds: Dataset, settings: Neo4jSettings, rows: int) -> dict[str, Any
     ids = {r["id"] for r in nodes}
     rels = [r for r in nodes if r.get("parent_id") in ids]
     start = time.perf_counter()
-    with store._db(settings) as db:  # the bench's one peek inside: it needs raw transactions
+    with connect(settings) as db:  # the bench's one peek inside: it needs raw transactions
         for r in nodes:
             db.write(NAIVE_NODE, dataset=name, id=r["id"], props=r)
         for r in rels:

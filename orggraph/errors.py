@@ -83,3 +83,7 @@ class Neo4jDatabaseError(OrgGraphError):
     """Unknown database, unsupported server version, or a dataset the database does not hold."""
 
     exit_code = EXIT_NEO4J_DATABASE
+
+
+class DatasetBusy(Neo4jDatabaseError):
+    """Another load of the same dataset is running now (exit code 6, like other database states)."""

@@ -9,8 +9,10 @@ from typing import Any
 import click
 
 from orggraph.cli.common import EXIT_HELP, neo4j_options, neo4j_settings
+from orggraph.i18n import tr
 
-# orggraph.store.DEFAULT_BATCH_SIZE; repeated here so that `orggraph --help` imports no store.
+# orggraph.store.DEFAULT_BATCH_SIZE; repeated here so that `orggraph --help` imports no store
+# (tests/cli checks that the two agree).
 DEFAULT_BATCH_SIZE = 5_000
 
 
@@ -47,15 +49,25 @@ def load_command(
 
     # The driver logs its retries; the one line we print on failure says enough.
     logging.getLogger("neo4j").addHandler(logging.NullHandler())
-    where = f"{server_address(settings)} (database {settings.database})"
+    where = tr(
+        "{address} (database {database})",
+        address=server_address(settings),
+        database=settings.database,
+    )
     click.echo(
-        f"loading '{ds.name}' ({ds.node_count} nodes, {ds.relationship_count} relationships) "
-        f"into {where}"
+        tr(
+            "loading '{name}' ({nodes} nodes, {relationships} relationships) into {where}",
+            name=ds.name,
+            nodes=ds.node_count,
+            relationships=ds.relationship_count,
+            where=where,
+        )
     )
     try:
         if sys.stderr.isatty():
             total = ds.node_count + ds.relationship_count
-            with click.progressbar(length=total, label="loading", file=sys.stderr) as bar:
+            label = tr("loading into Neo4j")
+            with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
 
                 def progress(done: int, total: int) -> None:
                     bar.length = total
@@ -65,11 +77,12 @@ def load_command(
         else:
             summary = load_dataset(ds, settings, replace, batch_size)
     except KeyboardInterrupt:
-        click.echo(
-            f"Error: interrupted; '{ds.name}' stays marked incomplete until `orggraph load` "
-            "runs on it again",
-            err=True,
+        message = tr(
+            "interrupted; '{name}' stays marked incomplete until `orggraph load` runs on it again",
+            name=ds.name,
         )
+        # The same "Error: " prefix as the group's handler in orggraph.cli gives every error.
+        click.echo(f"Error: {message}", err=True)
         sys.exit(130)
     for line in summary.lines():
         click.echo(line)

@@ -13,4 +13,7 @@ CREATE CONSTRAINT orggraph_servicesite_key IF NOT EXISTS
 FOR (n:ServiceSite) REQUIRE (n.dataset, n.id) IS UNIQUE;
 // One bookkeeping node per dataset: its table columns and whether its last load completed.
 CREATE CONSTRAINT orggraph_dataset_name IF NOT EXISTS
-FOR (d:OrgGraphDataset) REQUIRE d.name IS UNIQUE
+FOR (d:OrgGraphDataset) REQUIRE d.name IS UNIQUE;
+// One lock node per dataset: a load holds a write lock on it from start to end (lock_take).
+CREATE CONSTRAINT orggraph_load_lock_name IF NOT EXISTS
+FOR (l:OrgGraphLoadLock) REQUIRE l.name IS UNIQUE

@@ -46,7 +46,7 @@ def assert_same_audit_from_neo4j(ds: Dataset, settings: Neo4jSettings) -> None:
 def assert_views_match_rules(ds: Dataset, settings: Neo4jSettings, **thresholds: float) -> None:
     cfg = AuditConfig().overlay({"thresholds": thresholds}) if thresholds else None
     findings = run_audit(ds, cfg).findings
-    for view in store.VIEWS:
+    for view in store.PLANNER_VIEWS:
         rows = store.run_view(view, ds.name, settings, **thresholds)
         expected = sorted((f.subject_id, f.subject_name) for f in findings if f.rule == view)
         got = [(r["subject_id"], r["subject_name"]) for r in rows]
@@ -74,7 +74,7 @@ def test_views_return_the_rules_subjects(
     ds = load(path, name=dataset_name)
     store.load_dataset(ds, neo4j_settings)
     if path.name == "yuzhou":  # its planted gaps give every view something to find
-        assert all(store.run_view(v, dataset_name, neo4j_settings) for v in store.VIEWS)
+        assert all(store.run_view(v, dataset_name, neo4j_settings) for v in store.PLANNER_VIEWS)
     assert_views_match_rules(ds, neo4j_settings)
     # Other thresholds move both sides alike.
     assert_views_match_rules(ds, neo4j_settings, establish_min_members=1, min_pairings=3)

@@ -20,6 +20,7 @@ from orggraph.config import Neo4jSettings
 from orggraph.dataset import Dataset
 from orggraph.errors import Neo4jDatabaseError, Neo4jUnavailable
 from orggraph.io import load
+from orggraph.store import connection
 
 pytestmark = pytest.mark.neo4j
 
@@ -69,7 +70,7 @@ class Relay:
 def test_a_killed_connection_leaves_whole_batches_and_the_rerun_completes(
     neo4j_settings: Neo4jSettings, dataset_name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store, "RETRY_SECONDS", 1.0)
+    monkeypatch.setattr(connection, "RETRY_SECONDS", 1.0)
     target = urlsplit(neo4j_settings.uri)
     relay = Relay(target.hostname or "127.0.0.1", target.port or 7687)
     through_relay = Neo4jSettings(

@@ -15,12 +15,12 @@ import pandas as pd
 import pytest
 
 from orggraph import store
-from orggraph import store_rows as sr
 from orggraph.config import Neo4jSettings
 from orggraph.dataset import Dataset
 from orggraph.errors import DatasetError, Neo4jDatabaseError
 from orggraph.io import load
 from orggraph.schema import TABLE_BY_NAME
+from orggraph.store import rows as sr
 
 pytestmark = pytest.mark.neo4j
 
@@ -60,7 +60,7 @@ def canonical(frame: pd.DataFrame) -> list[list[Any]]:
 
 def assert_same_dataset(a: Dataset, b: Dataset) -> None:
     """Table for table: same columns in the same order, same dtypes, same values in order."""
-    assert list(a.tables) == list(b.tables) or set(a.tables) == set(b.tables)
+    assert list(a.tables) == list(b.tables)
     for name, frame in a.items():
         other = b[name]
         assert list(frame.columns) == list(other.columns), name

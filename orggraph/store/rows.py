@@ -10,10 +10,8 @@ dataset's bookkeeping node, so empty and extra columns come back exactly.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -22,11 +20,11 @@ import pandas as pd
 from orggraph.dataset import Dataset
 from orggraph.errors import DatasetError, Problem
 from orggraph.graph import EDGE_SPECS
+from orggraph.i18n import tr
 from orggraph.schema import NODE_LABEL, TABLE_BY_NAME, TABLES
 
 # Property names orggraph itself writes; a planner's extra column may not use them.
 RESERVED = frozenset({"dataset", "_row", "_n"})
-LINK_TABLES = tuple(t.name for t in TABLES if not t.has_id)
 
 
 @dataclass(frozen=True)
@@ -66,51 +64,6 @@ def _specs() -> tuple[tuple[RefSpec, ...], tuple[LinkSpec, ...]]:
 
 
 REFS, LINKS = _specs()
-LABELS = tuple(NODE_LABEL.values())
-REL_TYPES = tuple(dict.fromkeys(rel for _t, _s, _d, rel, _a in EDGE_SPECS))
-_TOKEN = re.compile(r"__([A-Z]+)__")
-_IDENTIFIERS = frozenset(LABELS) | frozenset(REL_TYPES)
-
-
-def cypher(name: str, **tokens: str) -> str:
-    """The Cypher statement ``orggraph/cypher/<name>.cypher``, with its label placeholders filled.
-
-    Parameters
-    ----------
-    name
-        The file's stem, e.g. ``"view_uncovered_community"``.
-    **tokens
-        ``LABEL="Area"`` replaces ``__LABEL__``; only orggraph's own labels and relationship
-        types are accepted (values always travel as parameters).
-
-    Examples
-    --------
-    >>> "MERGE (n:Area" in cypher("load_nodes", LABEL="Area")
-    True
-    """
-    try:
-        text = resources.files("orggraph.cypher").joinpath(f"{name}.cypher").read_text("utf-8")
-    except FileNotFoundError as e:
-        raise KeyError(f"no Cypher statement named {name!r}") from e
-    for key, value in tokens.items():
-        if value not in _IDENTIFIERS:
-            raise ValueError(f"{value!r} is not an orggraph label or relationship type")
-        text = text.replace(f"__{key}__", value)
-    left = _TOKEN.search(text)
-    if left:
-        raise ValueError(f"{name}.cypher needs a value for {left.group(0)}")
-    return text
-
-
-def _statements(text: str) -> list[str]:
-    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
-    return [s.strip() for s in body.split(";") if s.strip()]
-
-
-def statements(text: str) -> list[str]:
-    """The semicolon-separated statements of a ``.cypher`` file, comments dropped."""
-    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
-    return [s.strip() for s in body.split(";") if s.strip()]
 
 
 def check_columns(ds: Dataset) -> None:
@@ -120,7 +73,10 @@ def check_columns(ds: Dataset) -> None:
             f"{name}.csv",
             1,
             col,
-            f"column name '{col}' is reserved when loading into Neo4j; rename the column",
+            tr(
+                "column name '{column}' is reserved when loading into Neo4j; rename the column",
+                column=col,
+            ),
         )
         for name, frame in ds.items()
         for col in frame.columns

@@ -1,14 +1,15 @@
 """Loading a dataset into Neo4j: the plan of batches, running them, sweeping what was removed.
 
-No driver here: :mod:`orggraph.store` hands in a :class:`Db` whose ``write`` runs one statement
-in one managed transaction and whose ``read`` returns the records as lists.
+No driver here: :mod:`orggraph.store.datasets` hands in a :class:`Db` whose ``write`` runs one
+statement in one managed transaction and whose ``read`` returns the records as lists.
 
 Order matters and so do failures.  All nodes go first, then the relationships of reference
 columns, then link-table rows (a relationship needs both its ends).  Within a phase, batches run
 on ``workers`` sessions at once; each batch is one transaction, all or nothing, and every
 statement is idempotent, so a retried or re-run batch does no harm.  The dataset's bookkeeping
 node says ``loading`` until the end: only then does ``replace`` delete what the new version
-dropped, so a failure midway never deletes anything.
+dropped, so a failure midway never deletes anything.  Only one load of a dataset runs at a time
+(:mod:`orggraph.store.lock`).
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from orggraph import store_rows as sr
 from orggraph.dataset import Dataset
+from orggraph.i18n import tr
 from orggraph.schema import NODE_LABEL
-from orggraph.store_rows import cypher
+from orggraph.store import rows as sr
+from orggraph.store.statements import LABELS, REL_TYPES, cypher
 
 Progress = Callable[[int, int], None]
 SWEEP_BATCH_SIZE = 10_000
-_ORDER = (*sr.LABELS, *sr.REL_TYPES)  # labels and types as the summary lists them
+_ORDER = (*LABELS, *REL_TYPES)  # labels and types as the summary lists them
 
 
 class Db(Protocol):
@@ -47,6 +49,8 @@ class LoadSummary:
     relationships_created: dict[str, int] = field(default_factory=dict)
     relationships_updated: dict[str, int] = field(default_factory=dict)
     relationships_deleted: dict[str, int] = field(default_factory=dict)
+    # Relationships found twice for one key (two loads at once, before the dataset lock).
+    duplicates_removed: dict[str, int] = field(default_factory=dict)
 
     @staticmethod
     def add(counts: dict[str, int], key: str, n: int) -> None:
@@ -68,19 +72,47 @@ class LoadSummary:
     def lines(self) -> list[str]:
         """A human summary: one line per kind of change, or one saying nothing changed."""
         out = []
-        for verb, nodes, rels in (
-            ("created", self.nodes_created, self.relationships_created),
-            ("updated", self.nodes_updated, self.relationships_updated),
-            ("deleted", self.nodes_deleted, self.relationships_deleted),
+        for nodes, rels, say in (
+            (
+                self.nodes_created,
+                self.relationships_created,
+                lambda **f: tr(
+                    "created {nodes} nodes and {relationships} relationships ({parts})", **f
+                ),
+            ),
+            (
+                self.nodes_updated,
+                self.relationships_updated,
+                lambda **f: tr(
+                    "updated {nodes} nodes and {relationships} relationships ({parts})", **f
+                ),
+            ),
+            (
+                self.nodes_deleted,
+                self.relationships_deleted,
+                lambda **f: tr(
+                    "deleted {nodes} nodes and {relationships} relationships ({parts})", **f
+                ),
+            ),
         ):
-            counts = {**nodes, **rels}
-            parts = [f"{k} {counts[k]}" for k in _ORDER if counts.get(k)]
-            if parts:
-                n_nodes, n_rels = sum(nodes.values()), sum(rels.values())
-                out.append(
-                    f"{verb} {n_nodes} nodes and {n_rels} relationships ({', '.join(parts)})"
+            if nodes or rels:
+                n, r = sum(nodes.values()), sum(rels.values())
+                out.append(say(nodes=n, relationships=r, parts=_parts(nodes, rels)))
+        if self.duplicates_removed:
+            out.append(
+                tr(
+                    "removed {relationships} duplicate relationships ({parts})",
+                    relationships=sum(self.duplicates_removed.values()),
+                    parts=_parts(self.duplicates_removed),
                 )
-        return out or ["nothing changed: the database already held this version"]
+            )
+        return out or [tr("nothing changed: the database already held this version")]
+
+
+def _parts(*counts: dict[str, int]) -> str:
+    """``Area 389, PartyOrg 628, …``: the counts by label and type, in schema order."""
+    merged = {k: v for c in counts for k, v in c.items()}
+    return ", ".join(f"{k} {merged[k]}" for k in _ORDER if merged.get(k))
 
 
 Count = Callable[[LoadSummary, dict[str, Any]], None]
@@ -102,6 +134,7 @@ def _counter(kind: str, key: str) -> Count:
         s.add(created, key, r.get("created", 0))
         s.add(updated, key, r.get("updated", 0))
         s.add(s.relationships_deleted, key, r.get("deleted", 0))
+        s.add(s.duplicates_removed, key, r.get("duplicates", 0))
 
     return count
 
@@ -213,7 +246,9 @@ def sweep(db: Db, ds: Dataset, summary: LoadSummary) -> None:
             for dst in link.dst_tables:
                 tokens = {"FROM": NODE_LABEL[src], "TYPE": link.rel_type, "TO": NODE_LABEL[dst]}
                 have = db.read(cypher("sweep_link_keys", **tokens), dataset=ds.name)
-                gone = [{"s": s, "t": t, "n": n} for s, t, n in have if (s, t, n) not in wanted]
+                # A key may be there twice (duplicates): delete it once, with all its copies.
+                keys = dict.fromkeys(tuple(k) for k in have if tuple(k) not in wanted)
+                gone = [{"s": s, "t": t, "n": n} for s, t, n in keys]
                 for batch in sr.batches(gone, SWEEP_BATCH_SIZE):
                     r = db.write(cypher("sweep_links", **tokens), dataset=ds.name, keys=batch)
                     summary.add(summary.relationships_deleted, link.rel_type, r["deleted"])

@@ -1,0 +1,59 @@
+"""One load of a dataset at a time: a lock bound to an open transaction, not to a process.
+
+Neo4j Community 5 enforces uniqueness of node properties only; a relationship key such as
+(start, end, ``_n``) cannot be a constraint.  Two loads of one dataset writing at once could
+therefore each create the same relationship.  A load (and a drop) holds the dataset's lock from
+start to end: a write lock on its ``OrgGraphLoadLock`` node (a node uniqueness constraint keeps
+that one node), taken by a transaction that stays open and is rolled back at the end.
+
+Why a transaction and not a "locked by" property: the server releases the lock itself when the
+transaction ends for any reason, including a client killed with ``kill -9`` (its connection
+closes, and the server rolls back what the connection had open).  A dead process never holds a
+dataset, and no lease has to be guessed.  (A client that vanishes without closing its TCP
+connection, such as a machine that loses power, holds it until the server notices the dead
+connection.)  The transaction carries ``{"orggraph_load": name}`` as metadata, so anyone can see
+through ``SHOW TRANSACTIONS`` whether a load is running now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from orggraph.errors import DatasetBusy
+from orggraph.i18n import tr
+from orggraph.store.connection import Db
+from orggraph.store.statements import cypher
+
+METADATA_KEY = "orggraph_load"
+
+
+def load_started(db: Db, name: str, database: str) -> str | None:
+    """When the load of dataset ``name`` running now began (``None``: no load runs)."""
+    rows = db.read(cypher("load_in_progress"), dataset=name, database=database)
+    return str(rows[0][0]) if rows else None
+
+
+@contextmanager
+def dataset_lock(db: Db, name: str, database: str) -> Iterator[None]:
+    """Hold the lock of dataset ``name`` for the block.
+
+    Raises
+    ------
+    DatasetBusy
+        Another load of ``name`` is running (nothing was written).  Two loads that start at the
+        very same moment may both pass this check: the second then waits for the first.
+    """
+    started = load_started(db, name, database)
+    if started is not None:
+        raise DatasetBusy(
+            tr(
+                "another `orggraph load` of '{name}' is running (it started at {started}); "
+                "nothing was written: run this again when that load has finished",
+                name=name,
+                started=started,
+            )
+        )
+    db.write(cypher("lock_node"), dataset=name)
+    with db.open_transaction(cypher("lock_take"), {METADATA_KEY: name}, dataset=name):
+        yield
