@@ -1,0 +1,199 @@
+"""Loads of one dataset at once, a load killed with ``kill -9``, and duplicates left by old loads.
+
+Real processes (``orggraph load`` run as a command) against the real server: the dataset lock
+must keep exactly one copy of every relationship, say a load is running while it runs, and
+disappear with a killed process.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from orggraph import store
+from orggraph.config import Neo4jSettings
+from orggraph.dataset import Dataset
+from orggraph.errors import DatasetBusy, Neo4jDatabaseError
+from orggraph.io import load
+from orggraph.store import load as sl
+from orggraph.store.connection import connect
+
+pytestmark = pytest.mark.neo4j
+
+ROOT = Path(__file__).resolve().parents[2]
+YUZHOU = ROOT / "datasets" / "yuzhou"
+ORGGRAPH = str(Path(sys.executable).parent / "orggraph")
+BUSY = "another `orggraph load` of"
+
+# Every relationship of a dataset with its key: the two ends and _n (link tables) or none
+# (reference columns, one per end pair).  A key found twice is a duplicate.
+KEYS = """
+MATCH (a {dataset: $dataset})-[r]->(b)
+RETURN type(r) AS type, a.id AS a, b.id AS b, r._n AS n, count(*) AS copies
+"""
+
+
+def command(settings: Neo4jSettings, *args: str) -> list[str]:
+    return [ORGGRAPH, *args, "--uri", settings.uri, "--user", settings.user]
+
+
+def environment(settings: Neo4jSettings) -> dict[str, str]:
+    return {**os.environ, "NEO4J_PASSWORD": settings.password, "ORGGRAPH_LANG": "en"}
+
+
+def counts(settings: Neo4jSettings, name: str) -> tuple[int, int, int]:
+    """Nodes, relationships, and relationships beyond the first of their key."""
+    nodes = store.query("MATCH (n {dataset: $d}) RETURN count(n) AS n", settings, d=name)
+    keys = store.query(KEYS, settings, dataset=name)
+    rels = sum(k["copies"] for k in keys)
+    return nodes[0]["n"], rels, rels - len(keys)
+
+
+def wait_for(what: str, check: Callable[[], bool], seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, f"waited {seconds} s for {what}"
+        time.sleep(0.1)
+
+
+@pytest.fixture(scope="module")
+def yuzhou() -> Dataset:
+    return load(YUZHOU)
+
+
+def test_three_loads_at_once_leave_one_copy_of_everything(
+    yuzhou: Dataset, neo4j_settings: Neo4jSettings, dataset_name: str
+) -> None:
+    # Small batches make each load last seconds, so the three overlap: before the lock, two
+    # first loads at once both CREATEd every relationship of their batches (duplicates).
+    args = command(
+        neo4j_settings, "load", str(YUZHOU), "--name", dataset_name, "--batch-size", "20"
+    )
+    procs = [
+        subprocess.Popen(
+            args, env=environment(neo4j_settings), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(3)
+    ]
+    results = [(p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in procs]  # type: ignore[union-attr]
+    codes = sorted(code for code, _, _ in results)
+    # Each load either ran (0) or was refused because another was running (6); a load that
+    # lost the race between the check and the lock waited and then found nothing to change.
+    assert codes[0] == 0 and set(codes) <= {0, 6}, results
+    for code, _, err in results:
+        if code == 6:
+            assert BUSY.encode() in err and b"nothing was written" in err, err
+    assert counts(neo4j_settings, dataset_name) == (
+        yuzhou.node_count,
+        yuzhou.relationship_count,
+        0,
+    )
+
+
+def loading(settings: Neo4jSettings, name: str) -> bool:
+    try:
+        store.read_dataset(name, settings)
+    except DatasetBusy:
+        return True
+    except Neo4jDatabaseError:  # not there yet: the load has not begun writing
+        return False
+    return False
+
+
+def stopped_midway(settings: Neo4jSettings, name: str) -> bool:
+    try:
+        store.read_dataset(name, settings)
+    except DatasetBusy:
+        return False
+    except Neo4jDatabaseError as e:
+        return "stopped midway" in str(e)
+    return False
+
+
+def test_a_running_load_is_told_apart_from_one_killed_midway(
+    yuzhou: Dataset, neo4j_settings: Neo4jSettings, dataset_name: str
+) -> None:
+    env = environment(neo4j_settings)
+    # One row per transaction: thousands of transactions, long enough to look at it running.
+    slow = subprocess.Popen(
+        command(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name, "--batch-size", "1"),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for("the load to begin", lambda: loading(neo4j_settings, dataset_name))
+
+        second = subprocess.run(
+            command(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert second.returncode == 6, second.stderr
+        assert f"Error: {BUSY} '{dataset_name}' is running" in second.stderr
+
+        audit = subprocess.run(
+            command(neo4j_settings, "audit", "--from-neo4j", dataset_name),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert audit.returncode == 6, audit.stderr
+        assert f"dataset '{dataset_name}' in Neo4j is being loaded right now" in audit.stderr
+        assert "stopped midway" not in audit.stderr
+        assert slow.poll() is None, "the load ended before it was killed: make it slower"
+    finally:
+        slow.send_signal(signal.SIGKILL)
+        slow.wait()
+
+    # The server rolls back the killed client's transactions, the lock with them.
+    wait_for("the lock to go", lambda: stopped_midway(neo4j_settings, dataset_name), 30)
+    rerun = subprocess.run(
+        command(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert counts(neo4j_settings, dataset_name) == (
+        yuzhou.node_count,
+        yuzhou.relationship_count,
+        0,
+    )
+    back = store.read_dataset(dataset_name, neo4j_settings)
+    for table, frame in yuzhou.items():  # CSV files: even NaN and None come back as read
+        pd.testing.assert_frame_equal(frame, back[table])
+
+
+@pytest.mark.parametrize("replace", [False, True], ids=["reload", "replace"])
+def test_a_reload_repairs_duplicates_that_concurrent_loads_left(
+    yuzhou: Dataset, neo4j_settings: Neo4jSettings, dataset_name: str, replace: bool
+) -> None:
+    ds = load(YUZHOU, name=dataset_name)
+    store.load_dataset(ds, neo4j_settings)
+    # What two first loads at once did before the lock: every relationship CREATEd again.
+    again = sl.LoadSummary(dataset_name)
+    with connect(neo4j_settings) as db:
+        phases = sl.plan(ds, first=True)[1:]  # the relationship phases; nodes are unique keys
+        sl.run(db, dataset_name, phases, again, batch_size=500)
+    rels = ds.relationship_count
+    assert counts(neo4j_settings, dataset_name) == (ds.node_count, 2 * rels, rels)
+
+    summary = store.load_dataset(ds, neo4j_settings, replace=replace)
+
+    assert sum(summary.duplicates_removed.values()) == rels
+    assert summary.duplicates_removed == again.relationships_created
+    assert (summary.created, summary.updated, summary.deleted) == (0, 0, 0)
+    assert counts(neo4j_settings, dataset_name) == (ds.node_count, rels, 0)
