@@ -9,11 +9,16 @@
 #
 # Needs Java 17, Maven and the project venv (.venv, `make install`).  Jars are cached in ~/.m2 and
 # copied to .neo4j/lib-<version>; data, logs and the pid file live in .neo4j/ (git-ignored).
+# The server listens on the Bolt port only (HTTP and HTTPS are off), so a second server runs
+# beside the first with another ORGGRAPH_NEO4J_PORT and ORGGRAPH_NEO4J_HOME.
 #
 # Environment:
 #   NEO4J_PASSWORD                 password of user neo4j (default orggraph-local); set on first
-#                                  start only -- `reset` to change it.  Never printed.
+#                                  start only -- `reset` to change it.  Never printed, never on a
+#                                  command line (`ps` shows those to every user), and the file
+#                                  that keeps it hashed, data/dbms/auth.ini, is owner-only.
 #   ORGGRAPH_NEO4J_PORT            Bolt port on 127.0.0.1 (default 7687)
+#   ORGGRAPH_NEO4J_HOME            the server's folder (default .neo4j in the checkout)
 #   ORGGRAPH_NEO4J_HEAP            JVM heap (default 2g: loads and reads back 10^6 nodes)
 #   ORGGRAPH_NEO4J_PAGECACHE       page cache (default 1g)
 #   ORGGRAPH_NEO4J_START_TIMEOUT   seconds to wait for Bolt (default 180)
@@ -21,7 +26,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$ROOT/tools/neo4j"
-HOME_DIR="$ROOT/.neo4j"
+HOME_DIR="${ORGGRAPH_NEO4J_HOME:-$ROOT/.neo4j}"
 PORT="${ORGGRAPH_NEO4J_PORT:-7687}"
 HEAP="${ORGGRAPH_NEO4J_HEAP:-2g}"
 PAGECACHE="${ORGGRAPH_NEO4J_PAGECACHE:-1g}"
@@ -94,9 +99,30 @@ EOF
 set_initial_password() {
   # Only before the very first start: afterwards the system database owns the password.
   [ -d "$DATA/databases/system" ] && return 0
-  NEO4J_HOME="$HOME_DIR" NEO4J_CONF="$CONF_DIR" java -cp "$LIB/*" org.neo4j.cli.AdminTool \
-    dbms set-initial-password "$NEO4J_PASSWORD" >"$LOGS/admin.log" 2>&1 \
-    || { cat "$LOGS/admin.log" >&2; die "could not set the initial password"; }
+  case "$NEO4J_PASSWORD" in
+    *$'\n'* | *$'\r'* | @*) die "NEO4J_PASSWORD may not contain a line break or start with @" ;;
+  esac
+  # The password goes to the admin tool in a Java argument file, not on its command line: the
+  # java launcher reads the file itself, so `ps` shows `java ... @FILE` only.  printf is a bash
+  # builtin (no process of its own); the file is owner-only and removed straight away.
+  local args="$RUN/set-initial-password.args" escaped="${NEO4J_PASSWORD//\\/\\\\}"
+  escaped="${escaped//\"/\\\"}"
+  (umask 077 && printf 'org.neo4j.cli.AdminTool dbms set-initial-password "%s"\n' "$escaped" >"$args")
+  local rc=0
+  (umask 077 && NEO4J_HOME="$HOME_DIR" NEO4J_CONF="$CONF_DIR" java -cp "$LIB/*" "@$args" \
+    >"$LOGS/admin.log" 2>&1) || rc=$?
+  rm -f "$args"
+  [ "$rc" = 0 ] || { cat "$LOGS/admin.log" >&2; die "could not set the initial password"; }
+}
+
+protect_auth_file() {
+  # auth.ini holds the password's hash: owner-only, also where an older script left it 0644
+  # (so `up` fixes it even on a server already running).  The data folder is the planners'
+  # data: owner-only as well.
+  [ -d "$DATA" ] && chmod 700 "$DATA"
+  [ -d "$DATA/dbms" ] && chmod 700 "$DATA/dbms"
+  [ -f "$DATA/dbms/auth.ini" ] && chmod 600 "$DATA/dbms/auth.ini"
+  return 0
 }
 
 wait_ready() {
@@ -131,6 +157,7 @@ wait_ready() {
 up() {
   local start pid
   start="$(date +%s)"
+  protect_auth_file
   pid="$(running_pid)"
   if [ -n "$pid" ]; then
     wait_ready "$pid" "$start" "already running"
@@ -143,6 +170,7 @@ up() {
   fetch_jars
   write_conf
   set_initial_password
+  protect_auth_file
   rm -f "$DATA/databases/store_lock"
   # Flags as Neo4j's own launcher sets them for Java 17.
   local jvm=(
