@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 # How long the driver keeps retrying a transaction that failed for a transient reason
 # (connection lost, deadlock, leader switch) before the error reaches the user.
 RETRY_SECONDS = 15.0
+# Codes of a schema statement that found its constraint made by someone else meanwhile.
+_ALREADY_THERE = ("EquivalentSchemaRuleAlreadyExists", "ConstraintAlreadyExists")
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -231,6 +233,20 @@ class Db:
     def write(self, query: str, **params: Any) -> dict[str, Any]:
         """Run ``query`` in its own write transaction (retried); its one record as a dict."""
         return self._session().execute_write(_single, query, params)
+
+    def write_schema(self, query: str) -> None:
+        """Run a ``CREATE … IF NOT EXISTS`` schema statement.
+
+        Two processes creating the same constraint at the same moment: the one that loses is
+        told it exists already, which is what it wanted.
+        """
+        from neo4j.exceptions import ClientError
+
+        try:
+            self.write(query)
+        except ClientError as e:
+            if not (e.code or "").endswith(_ALREADY_THERE):
+                raise
 
     def read(self, query: str, **params: Any) -> list[list[Any]]:
         """Run ``query`` in a read transaction; every record as a list of values."""

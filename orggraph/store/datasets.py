@@ -131,7 +131,7 @@ def load_dataset(
     summary = sl.LoadSummary(ds.name)
     with connect(settings) as db:
         for statement in statements(cypher("schema")):
-            db.write(statement)
+            db.write_schema(statement)
         with dataset_lock(db, ds.name, settings.database):
             existed = bool(db.write(cypher("dataset_begin"), dataset=ds.name)["existed"])
             phases = sl.plan(ds, first=not existed)
@@ -204,7 +204,7 @@ def drop_dataset(name: str, settings: Neo4jSettings) -> int:
     deleted = 0
     with connect(settings) as db:
         for statement in statements(cypher("schema")):
-            db.write(statement)
+            db.write_schema(statement)
         with dataset_lock(db, name, settings.database):
             for label in LABELS:
                 query = cypher("drop_dataset", LABEL=label)

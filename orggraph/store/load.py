@@ -1,7 +1,7 @@
 """Loading a dataset into Neo4j: the plan of batches, running them, sweeping what was removed.
 
-No driver here: :mod:`orggraph.store.datasets` hands in a :class:`Db` whose ``write`` runs one
-statement in one managed transaction and whose ``read`` returns the records as lists.
+No driver here: :mod:`orggraph.store.datasets` hands in a :class:`LoadTarget` whose ``write``
+runs one statement in one managed transaction and whose ``read`` returns the records as lists.
 
 Order matters and so do failures.  All nodes go first, then the relationships of reference
 columns, then link-table rows (a relationship needs both its ends).  Within a phase, batches run
@@ -30,8 +30,8 @@ SWEEP_BATCH_SIZE = 10_000
 _ORDER = (*LABELS, *REL_TYPES)  # labels and types as the summary lists them
 
 
-class Db(Protocol):
-    """What loading needs from a database connection."""
+class LoadTarget(Protocol):
+    """What loading needs from a database connection (:class:`~orggraph.store.connection.Db`)."""
 
     def write(self, query: str, **params: Any) -> dict[str, Any]: ...
 
@@ -177,7 +177,7 @@ def plan(ds: Dataset, first: bool) -> list[list[Step]]:
 
 
 def run(
-    db: Db,
+    db: LoadTarget,
     dataset: str,
     phases: list[list[Step]],
     summary: LoadSummary,
@@ -208,7 +208,7 @@ def run(
 
 def _run_phase(
     pool: ThreadPoolExecutor,
-    db: Db,
+    db: LoadTarget,
     dataset: str,
     tasks: Iterator[tuple[Step, list[Any]]],
     workers: int,
@@ -238,7 +238,7 @@ def _run_phase(
         raise
 
 
-def sweep(db: Db, ds: Dataset, summary: LoadSummary) -> None:
+def sweep(db: LoadTarget, ds: Dataset, summary: LoadSummary) -> None:
     """Delete what the database holds of ``ds.name`` beyond the rows of ``ds``."""
     for link in sr.LINKS:
         wanted = sr.link_keys(sr.link_rows(ds, link))

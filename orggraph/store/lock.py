@@ -17,6 +17,7 @@ through ``SHOW TRANSACTIONS`` whether a load is running now.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -26,12 +27,29 @@ from orggraph.store.connection import Db
 from orggraph.store.statements import cypher
 
 METADATA_KEY = "orggraph_load"
+_UTC = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?Z")
 
 
 def load_started(db: Db, name: str, database: str) -> str | None:
     """When the load of dataset ``name`` running now began (``None``: no load runs)."""
-    rows = db.read(cypher("load_in_progress"), dataset=name, database=database)
-    return str(rows[0][0]) if rows else None
+    # Asked of the server that takes writes: in a cluster, SHOW TRANSACTIONS lists the
+    # transactions of the server it runs on, and the lock's transaction is a write.
+    started = db.write(cypher("load_in_progress"), dataset=name, database=database).get("started")
+    return readable_time(str(started)) if started is not None else None
+
+
+def readable_time(text: str) -> str:
+    """``2026-11-23T13:27:16.612Z`` as ``2026-11-23 13:27:16 UTC``; anything else unchanged.
+
+    Examples
+    --------
+    >>> readable_time("2026-11-23T13:27:16.612Z")
+    '2026-11-23 13:27:16 UTC'
+    >>> readable_time("2026-11-23T21:27:16+08:00")
+    '2026-11-23T21:27:16+08:00'
+    """
+    match = _UTC.fullmatch(text)
+    return f"{match.group(1)} {match.group(2)} UTC" if match else text
 
 
 @contextmanager

@@ -98,57 +98,46 @@ def test_three_loads_at_once_leave_one_copy_of_everything(
     )
 
 
-def loading(settings: Neo4jSettings, name: str) -> bool:
+def state(settings: Neo4jSettings, name: str) -> str:
+    """What a reader of dataset ``name`` is told: loaded, busy, midway, or absent."""
     try:
         store.read_dataset(name, settings)
     except DatasetBusy:
-        return True
-    except Neo4jDatabaseError:  # not there yet: the load has not begun writing
-        return False
-    return False
-
-
-def stopped_midway(settings: Neo4jSettings, name: str) -> bool:
-    try:
-        store.read_dataset(name, settings)
-    except DatasetBusy:
-        return False
+        return "busy"
     except Neo4jDatabaseError as e:
-        return "stopped midway" in str(e)
-    return False
+        return "midway" if "stopped midway" in str(e) else "absent"
+    return "loaded"
+
+
+def run(settings: Neo4jSettings, *args: str) -> subprocess.CompletedProcess[str]:
+    """``orggraph ARGS`` as a process of its own, to its end."""
+    return subprocess.run(
+        command(settings, *args),
+        env=environment(settings),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_a_running_load_is_told_apart_from_one_killed_midway(
     yuzhou: Dataset, neo4j_settings: Neo4jSettings, dataset_name: str
 ) -> None:
-    env = environment(neo4j_settings)
     # One row per transaction: thousands of transactions, long enough to look at it running.
     slow = subprocess.Popen(
         command(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name, "--batch-size", "1"),
-        env=env,
+        env=environment(neo4j_settings),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        wait_for("the load to begin", lambda: loading(neo4j_settings, dataset_name))
+        wait_for("the load to begin", lambda: state(neo4j_settings, dataset_name) == "busy")
 
-        second = subprocess.run(
-            command(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name),
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        second = run(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name)
         assert second.returncode == 6, second.stderr
         assert f"Error: {BUSY} '{dataset_name}' is running" in second.stderr
 
-        audit = subprocess.run(
-            command(neo4j_settings, "audit", "--from-neo4j", dataset_name),
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        audit = run(neo4j_settings, "audit", "--from-neo4j", dataset_name)
         assert audit.returncode == 6, audit.stderr
         assert f"dataset '{dataset_name}' in Neo4j is being loaded right now" in audit.stderr
         assert "stopped midway" not in audit.stderr
@@ -158,14 +147,8 @@ def test_a_running_load_is_told_apart_from_one_killed_midway(
         slow.wait()
 
     # The server rolls back the killed client's transactions, the lock with them.
-    wait_for("the lock to go", lambda: stopped_midway(neo4j_settings, dataset_name), 30)
-    rerun = subprocess.run(
-        command(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name),
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    wait_for("the lock to go", lambda: state(neo4j_settings, dataset_name) == "midway", 30)
+    rerun = run(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name)
     assert rerun.returncode == 0, rerun.stderr
     assert counts(neo4j_settings, dataset_name) == (
         yuzhou.node_count,
