@@ -1,6 +1,9 @@
-"""The store's pure parts: the load summary a planner reads, and defaults written twice."""
+"""The store's pure parts: one door to the driver, the load summary, defaults written twice."""
 
 from __future__ import annotations
+
+import ast
+from pathlib import Path
 
 from orggraph.cli import store as cli_store
 from orggraph.i18n import set_lang
@@ -31,3 +34,21 @@ def test_summary_lines_in_schema_order_with_duplicates_apart() -> None:
         assert LoadSummary("y").lines() == ["没有变化：数据库中已是这一版本"]
     finally:
         set_lang(None)
+
+
+PACKAGE = Path(__file__).resolve().parents[2] / "orggraph"
+
+
+def test_only_the_store_package_imports_the_driver() -> None:
+    importers = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            if any(n == "neo4j" or n.startswith("neo4j.") for n in names):
+                importers.add(path.relative_to(PACKAGE).as_posix())
+    # Inside the package, the driver itself is imported by the connection module alone.
+    assert importers == {"store/connection.py"}
