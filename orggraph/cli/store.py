@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from typing import Any
 
@@ -39,7 +38,8 @@ def load_command(
 
     Loading again is safe: only what changed is written.  With --replace the database ends up
     holding exactly this version (rows you removed disappear); other datasets are untouched.
-    Nothing is written if the dataset is invalid.
+    Nothing is written if the dataset is invalid.  One load of a dataset runs at a time: a
+    second one started meanwhile stops (exit code 6) and writes nothing.
     """
     settings = neo4j_settings(kwargs)
     from orggraph.io import load
@@ -47,8 +47,6 @@ def load_command(
     ds = load(dataset, name=name)
     from orggraph.store import load_dataset, server_address
 
-    # The driver logs its retries; the one line we print on failure says enough.
-    logging.getLogger("neo4j").addHandler(logging.NullHandler())
     where = tr(
         "{address} (database {database})",
         address=server_address(settings),

@@ -8,6 +8,7 @@ line a planner can act on; the password never appears in it.
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 import threading
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 # How long the driver keeps retrying a transaction that failed for a transient reason
 # (connection lost, deadlock, leader switch) before the error reaches the user.
 RETRY_SECONDS = 15.0
+_QUIET = logging.NullHandler()  # one instance: adding it again is then a no-op
 # Codes of a schema statement that found its constraint made by someone else meanwhile.
 _ALREADY_THERE = ("EquivalentSchemaRuleAlreadyExists", "ConstraintAlreadyExists")
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -172,6 +174,9 @@ def _connect(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
     """A verified driver for ``settings``; driver errors become orggraph errors."""
     import neo4j
 
+    # The driver logs its retries and dropped connections as warnings; unless the application
+    # configured logging, they would print before the one line orggraph says about them.
+    logging.getLogger("neo4j").addHandler(_QUIET)
     _check_uri(settings)
     with translated_errors(settings):
         driver = neo4j.GraphDatabase.driver(
