@@ -22,6 +22,7 @@ from orggraph import store
 from orggraph.config import Neo4jSettings
 from orggraph.dataset import Dataset
 from orggraph.errors import DatasetBusy, Neo4jDatabaseError
+from orggraph.generate import generate
 from orggraph.io import load
 from orggraph.store import load as sl
 from orggraph.store.connection import connect
@@ -121,11 +122,15 @@ def run(settings: Neo4jSettings, *args: str) -> subprocess.CompletedProcess[str]
 
 
 def test_a_running_load_is_told_apart_from_one_killed_midway(
-    yuzhou: Dataset, neo4j_settings: Neo4jSettings, dataset_name: str
+    neo4j_settings: Neo4jSettings, dataset_name: str, tmp_path: Path
 ) -> None:
-    # One row per transaction: thousands of transactions, long enough to look at it running.
+    # 20,000 nodes at one row per transaction: some 50,000 transactions, long enough to look at
+    # the load running, on any machine.
+    generate(20_000, 3, tmp_path)
+    ds = load(tmp_path, name=dataset_name)
+    path = str(tmp_path)
     slow = subprocess.Popen(
-        command(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name, "--batch-size", "1"),
+        command(neo4j_settings, "load", path, "--name", dataset_name, "--batch-size", "1"),
         env=environment(neo4j_settings),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -133,7 +138,7 @@ def test_a_running_load_is_told_apart_from_one_killed_midway(
     try:
         wait_for("the load to begin", lambda: state(neo4j_settings, dataset_name) == "busy")
 
-        second = run(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name)
+        second = run(neo4j_settings, "load", path, "--name", dataset_name)
         assert second.returncode == 6, second.stderr
         assert f"Error: {BUSY} '{dataset_name}' is running" in second.stderr
 
@@ -148,15 +153,11 @@ def test_a_running_load_is_told_apart_from_one_killed_midway(
 
     # The server rolls back the killed client's transactions, the lock with them.
     wait_for("the lock to go", lambda: state(neo4j_settings, dataset_name) == "midway", 30)
-    rerun = run(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name)
+    rerun = run(neo4j_settings, "load", path, "--name", dataset_name)
     assert rerun.returncode == 0, rerun.stderr
-    assert counts(neo4j_settings, dataset_name) == (
-        yuzhou.node_count,
-        yuzhou.relationship_count,
-        0,
-    )
+    assert counts(neo4j_settings, dataset_name) == (ds.node_count, ds.relationship_count, 0)
     back = store.read_dataset(dataset_name, neo4j_settings)
-    for table, frame in yuzhou.items():  # CSV files: even NaN and None come back as read
+    for table, frame in ds.items():  # CSV files: even NaN and None come back as read
         pd.testing.assert_frame_equal(frame, back[table])
 
 
