@@ -20,7 +20,6 @@ import pytest
 
 from orggraph import store
 from orggraph.config import Neo4jSettings
-from orggraph.dataset import Dataset
 from orggraph.errors import DatasetBusy, Neo4jDatabaseError
 from orggraph.generate import generate
 from orggraph.io import load
@@ -65,38 +64,41 @@ def wait_for(what: str, check: Callable[[], bool], seconds: float = 60.0) -> Non
         time.sleep(0.1)
 
 
-@pytest.fixture(scope="module")
-def yuzhou() -> Dataset:
-    return load(YUZHOU)
-
-
 def test_three_loads_at_once_leave_one_copy_of_everything(
-    yuzhou: Dataset, neo4j_settings: Neo4jSettings, dataset_name: str
+    neo4j_settings: Neo4jSettings, dataset_name: str, tmp_path: Path
 ) -> None:
-    # Small batches make each load last seconds, so the three overlap: before the lock, two
-    # first loads at once both CREATEd every relationship of their batches (duplicates).
+    # 5,000 nodes in batches of 20: each load lasts seconds, so the three overlap.  Before the
+    # lock, first loads running at once each CREATEd the relationships of their own batches
+    # (duplicates), and each said it created them.
+    generate(5_000, 5, tmp_path)
+    ds = load(tmp_path, name=dataset_name)
     args = command(
-        neo4j_settings, "load", str(YUZHOU), "--name", dataset_name, "--batch-size", "20"
+        neo4j_settings, "load", str(tmp_path), "--name", dataset_name, "--batch-size", "20"
     )
     procs = [
         subprocess.Popen(
-            args, env=environment(neo4j_settings), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            args,
+            env=environment(neo4j_settings),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for _ in range(3)
     ]
-    results = [(p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in procs]  # type: ignore[union-attr]
-    codes = sorted(code for code, _, _ in results)
+    results = [(p, *p.communicate(timeout=300)) for p in procs]
+    codes = sorted(p.returncode for p, _, _ in results)
     # Each load either ran (0) or was refused because another was running (6); a load that
     # lost the race between the check and the lock waited and then found nothing to change.
     assert codes[0] == 0 and set(codes) <= {0, 6}, results
-    for code, _, err in results:
-        if code == 6:
-            assert BUSY.encode() in err and b"nothing was written" in err, err
-    assert counts(neo4j_settings, dataset_name) == (
-        yuzhou.node_count,
-        yuzhou.relationship_count,
-        0,
-    )
+    created = [out for p, out, _ in results if p.returncode == 0 and "created" in out]
+    assert len(created) == 1, results
+    for p, out, err in results:
+        if p.returncode == 6:
+            assert f"Error: {BUSY} '{dataset_name}' is running" in err
+            assert "nothing was written" in err
+        elif out not in created:
+            assert "nothing changed" in out
+    assert counts(neo4j_settings, dataset_name) == (ds.node_count, ds.relationship_count, 0)
 
 
 def state(settings: Neo4jSettings, name: str) -> str:
@@ -163,7 +165,7 @@ def test_a_running_load_is_told_apart_from_one_killed_midway(
 
 @pytest.mark.parametrize("replace", [False, True], ids=["reload", "replace"])
 def test_a_reload_repairs_duplicates_that_concurrent_loads_left(
-    yuzhou: Dataset, neo4j_settings: Neo4jSettings, dataset_name: str, replace: bool
+    neo4j_settings: Neo4jSettings, dataset_name: str, replace: bool
 ) -> None:
     ds = load(YUZHOU, name=dataset_name)
     store.load_dataset(ds, neo4j_settings)
