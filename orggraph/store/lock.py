@@ -34,7 +34,8 @@ def load_started(db: Db, name: str, database: str) -> str | None:
     """When the load of dataset ``name`` running now began (``None``: no load runs)."""
     # Asked of the server that takes writes: in a cluster, SHOW TRANSACTIONS lists the
     # transactions of the server it runs on, and the lock's transaction is a write.
-    started = db.write(cypher("load_in_progress"), dataset=name, database=database).get("started")
+    query = cypher("load_in_progress")
+    started = db.write(query, dataset=name, database=database, key=METADATA_KEY).get("started")
     return readable_time(str(started)) if started is not None else None
 
 
