@@ -31,15 +31,23 @@ DEFAULT_BATCH_SIZE = 5_000
     help="Rows per transaction.",
 )
 @click.option("--name", help="Load under this name instead of the folder/workbook name.")
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=0,
+    metavar="SECONDS",
+    help="If another load of this dataset is running, wait up to SECONDS for it to finish "
+    "(default: stop at once, exit code 6).",
+)
 def load_command(
-    dataset: str, replace: bool, batch_size: int, name: str | None, **kwargs: Any
+    dataset: str, replace: bool, batch_size: int, name: str | None, wait: float, **kwargs: Any
 ) -> None:
     """Validate DATASET, then load it into Neo4j under its folder name (or --name).
 
     Loading again is safe: only what changed is written.  With --replace the database ends up
     holding exactly this version (rows you removed disappear); other datasets are untouched.
     Nothing is written if the dataset is invalid.  One load of a dataset runs at a time: a
-    second one started meanwhile stops (exit code 6) and writes nothing.
+    second one started meanwhile stops (exit code 6) and writes nothing, or with --wait waits.
     """
     settings = neo4j_settings(kwargs)
     from orggraph.io import load
@@ -71,9 +79,11 @@ def load_command(
                     bar.length = total
                     bar.update(done - bar.pos)
 
-                summary = load_dataset(ds, settings, replace, batch_size, progress)
+                summary = load_dataset(
+                    ds, settings, replace, batch_size, progress=progress, wait=wait
+                )
         else:
-            summary = load_dataset(ds, settings, replace, batch_size)
+            summary = load_dataset(ds, settings, replace, batch_size, wait=wait)
     except KeyboardInterrupt:
         message = tr(
             "interrupted; '{name}' stays marked incomplete until `orggraph load` runs on it again",

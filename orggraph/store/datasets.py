@@ -85,6 +85,7 @@ def load_dataset(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: sl.Progress | None = None,
     workers: int = DEFAULT_WORKERS,
+    wait: float = 0.0,
 ) -> sl.LoadSummary:
     """Load (upsert) ``ds`` into Neo4j under the name ``ds.name``.
 
@@ -104,6 +105,9 @@ def load_dataset(
         Called as ``progress(done, total)`` (rows) after each committed batch.
     workers
         Sessions writing batches at once.
+    wait
+        Seconds to wait for another load of ``ds.name`` running now to finish; 0 refuses at
+        once.
 
     Returns
     -------
@@ -114,7 +118,8 @@ def load_dataset(
     Raises
     ------
     DatasetBusy
-        Another load of ``ds.name`` is running; nothing was written.
+        Another load of ``ds.name`` is (still, after ``wait`` seconds) running; nothing was
+        written.
     Neo4jUnavailable, Neo4jAuthError, Neo4jDatabaseError
         The server cannot be reached, refuses the credentials, or fails otherwise.  Batches
         committed before the failure stay; running the load again completes it.
@@ -132,7 +137,7 @@ def load_dataset(
     with connect(settings) as db:
         for statement in statements(cypher("schema")):
             db.write_schema(statement)
-        with dataset_lock(db, ds.name, settings.database):
+        with dataset_lock(db, ds.name, settings.database, wait):
             existed = bool(db.write(cypher("dataset_begin"), dataset=ds.name)["existed"])
             phases = sl.plan(ds, first=not existed)
             sl.run(db, ds.name, phases, summary, batch_size, workers, progress)

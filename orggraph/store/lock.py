@@ -18,6 +18,7 @@ through ``SHOW TRANSACTIONS`` whether a load is running now.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -27,6 +28,7 @@ from orggraph.store.connection import Db
 from orggraph.store.statements import cypher
 
 METADATA_KEY = "orggraph_load"
+POLL_SECONDS = 0.5  # how often a waiting load asks whether the running one has finished
 _UTC = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?Z")
 
 
@@ -54,25 +56,33 @@ def readable_time(text: str) -> str:
 
 
 @contextmanager
-def dataset_lock(db: Db, name: str, database: str) -> Iterator[None]:
+def dataset_lock(db: Db, name: str, database: str, wait: float = 0.0) -> Iterator[None]:
     """Hold the lock of dataset ``name`` for the block.
+
+    Parameters
+    ----------
+    wait
+        Seconds to wait for a load of ``name`` running now to finish (0: refuse at once).
 
     Raises
     ------
     DatasetBusy
-        Another load of ``name`` is running (nothing was written).  Two loads that start at the
-        very same moment may both pass this check: the second then waits for the first.
+        Another load of ``name`` is still running after ``wait`` seconds (nothing was written).
+        Two loads that start at the very same moment may both pass this check: the second then
+        waits for the first at the lock itself.
     """
-    started = load_started(db, name, database)
-    if started is not None:
-        raise DatasetBusy(
-            tr(
-                "another `orggraph load` of '{name}' is running (it started at {started}); "
-                "nothing was written: run this again when that load has finished",
-                name=name,
-                started=started,
+    deadline = time.monotonic() + wait
+    while (started := load_started(db, name, database)) is not None:
+        if time.monotonic() >= deadline:
+            raise DatasetBusy(
+                tr(
+                    "another `orggraph load` of '{name}' is running (it started at {started}); "
+                    "nothing was written: run this again when that load has finished",
+                    name=name,
+                    started=started,
+                )
             )
-        )
+        time.sleep(min(POLL_SECONDS, max(deadline - time.monotonic(), 0.0)))
     db.write(cypher("lock_node"), dataset=name)
     with db.open_transaction(cypher("lock_take"), {METADATA_KEY: name}, dataset=name):
         yield

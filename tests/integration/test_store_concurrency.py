@@ -163,6 +163,29 @@ def test_a_running_load_is_told_apart_from_one_killed_midway(
         pd.testing.assert_frame_equal(frame, back[table])
 
 
+def test_a_load_told_to_wait_runs_after_the_one_running(
+    neo4j_settings: Neo4jSettings, dataset_name: str
+) -> None:
+    # Two rows per transaction: seconds of loading, which the second load waits out.
+    first = subprocess.Popen(
+        command(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name, "--batch-size", "2"),
+        env=environment(neo4j_settings),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    wait_for("the load to begin", lambda: state(neo4j_settings, dataset_name) == "busy")
+    assert first.poll() is None
+    second = run(neo4j_settings, "load", str(YUZHOU), "--name", dataset_name, "--wait", "110")
+    out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    assert "created 1438 nodes and 2544 relationships" in out
+    # It began after the first had finished: everything was there already.
+    assert second.returncode == 0, second.stderr
+    assert "nothing changed: the database already held this version" in second.stdout
+    assert counts(neo4j_settings, dataset_name) == (1438, 2544, 0)
+
+
 @pytest.mark.parametrize("replace", [False, True], ids=["reload", "replace"])
 def test_a_reload_repairs_duplicates_that_concurrent_loads_left(
     neo4j_settings: Neo4jSettings, dataset_name: str, replace: bool
