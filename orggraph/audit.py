@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from orggraph.areas import AreaIndex
+from orggraph.audit_context import AuditContext
 from orggraph.config import AuditConfig
 from orggraph.dataset import Dataset
 from orggraph.findings import SEVERITY_ORDER, AuditResult, Finding
-from orggraph.hierarchy import AreaIndex
 from orggraph.metrics import compute_brokerage, compute_metrics, compute_rates
 from orggraph.rules import RULES
-from orggraph.rules.context import AuditContext
 from orggraph.schema import NODE_LABEL
 
 
@@ -89,7 +89,7 @@ def run_audit(ds: Dataset, cfg: AuditConfig | None = None) -> AuditResult:
             continue
         found = rule.function(ctx)
         if len(found):
-            found = found.assign(rule=rule.id, severity=cfg.severity.get(rule.id, rule.severity))
+            found = found.assign(rule=rule.id, severity=cfg.severity[rule.id])
             parts.append(found)
     raw = (
         pd.concat(parts, ignore_index=True)

@@ -7,9 +7,9 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from orggraph.hierarchy import AreaIndex
+from orggraph.areas import AreaIndex
+from orggraph.audit_context import AuditContext
 from orggraph.network import Brokerage, brokerage
-from orggraph.rules.context import AuditContext
 from orggraph.schema import NODE_LABEL, TWO_NEW_KINDS
 
 COVERAGE_LEVELS = ("community", "village", "compound", "grid")

@@ -83,16 +83,15 @@ def metrics_command(source: Dataset, cfg: AuditConfig, output: str | None) -> No
 
 
 @click.command("rules")
-def rules_command() -> None:
-    """List the audit rules: id, default severity, thresholds and source."""
-    from orggraph.config import AuditConfig
+@config_option
+def rules_command(cfg: AuditConfig) -> None:
+    """List the audit rules: id, severity, thresholds (of --config) and source."""
     from orggraph.rules import RULES
 
-    cfg = AuditConfig()
     for r in RULES.values():
         th = ", ".join(f"{k}={cfg[k]:g}" for k in r.thresholds)
-        click.echo(f"{r.id}  [{r.severity}]  {r.title_zh}{f'  ({th})' if th else ''}")
-        click.echo(f"    {r.explain_zh}")
+        click.echo(f"{r.id}  [{cfg.severity[r.id]}]  {r.title()}{f'  ({th})' if th else ''}")
+        click.echo(f"    {r.explain(cfg)}")
         click.echo(f"    来源: {r.source}")
 
 

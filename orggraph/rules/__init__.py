@@ -1,36 +1,80 @@
 """The audit rules: each one is an entry (data) and a small function.
 
-A rule function takes an :class:`~orggraph.rules.context.AuditContext` and returns a frame with
-``subject_id`` and ``message`` columns, one row per finding.  Severity, names, area paths and
-sorting are added once, by :func:`orggraph.audit.run_audit`.  Adding a rule is adding one
-decorated function in one of the modules below.
+The entries, in order, with their default severities, are ``[rules.<id>]`` in
+``orggraph/defaults.toml``.  A rule function takes an :class:`~orggraph.audit_context.AuditContext`
+and returns a frame with ``subject_id`` and ``message`` columns, one row per finding; it is
+registered under its id, with its titles, explanation and source, by :func:`rule`.  Severity,
+names, area paths and sorting are added once, by :func:`orggraph.audit.run_audit`.  Adding a rule
+is adding one entry to ``defaults.toml`` and one decorated function in a module below.
+
+Explanations are templates: ``{threshold_name}`` stands for the threshold in force, so a custom
+``--config`` prints its own numbers.
+
+>>> from orggraph.config import AuditConfig
+>>> rule = RULES["org-size"]
+>>> rule.thresholds
+('branch_max_members', 'branch_min_members', 'general_branch_max_members')
+>>> cfg = AuditConfig().overlay({"thresholds": {"branch_max_members": 40}})
+>>> "超过40人" in rule.explain(cfg, "zh"), "more than 40" in rule.explain(cfg, "en")
+(True, True)
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from orggraph.rules.context import AuditContext
+from orggraph.audit_context import AuditContext
+from orggraph.config import AuditConfig, default_severities
 
 RuleFunction = Callable[[AuditContext], pd.DataFrame]
 
 
+def _fields(template: str) -> tuple[str, ...]:
+    """The ``{names}`` of a template, in order of first use."""
+    names = [f for _, f, _, _ in string.Formatter().parse(template) if f]
+    return tuple(dict.fromkeys(names))
+
+
 @dataclass(frozen=True)
 class Rule:
-    """One audit rule: its id, default severity, explanation and source."""
+    """One audit rule: its id, default severity, titles, explanation and source.
+
+    ``explain_templates`` holds the explanation per language, with a ``{name}`` field for each
+    threshold the rule uses; read it through :meth:`explain`.
+    """
 
     id: str
     severity: str
     title_zh: str
     title_en: str
-    explain_zh: str
-    explain_en: str
+    explain_templates: dict[str, str]
     source: str
-    thresholds: tuple[str, ...]
     function: RuleFunction
+
+    @property
+    def thresholds(self) -> tuple[str, ...]:
+        """The configuration thresholds the rule uses (the fields of its explanation)."""
+        return _fields(self.explain_templates["zh"])
+
+    def title(self, lang: str | None = None) -> str:
+        """The rule's title in ``lang`` (default: the language in force)."""
+        return self.title_zh if _lang(lang) == "zh" else self.title_en
+
+    def explain(self, cfg: AuditConfig | None = None, lang: str | None = None) -> str:
+        """The explanation in ``lang`` with the thresholds of ``cfg`` (default: the defaults)."""
+        cfg = cfg or AuditConfig()
+        values = {key: f"{cfg[key]:g}" for key in self.thresholds}
+        return self.explain_templates[_lang(lang)].format(**values)
+
+
+def _lang(lang: str | None) -> str:
+    from orggraph.i18n import lang as lang_in_force
+
+    return lang or lang_in_force()
 
 
 RULES: dict[str, Rule] = {}
@@ -38,21 +82,24 @@ RULES: dict[str, Rule] = {}
 
 def rule(
     id: str,
-    severity: str,
     *,
     title_zh: str,
     title_en: str,
     explain_zh: str,
     explain_en: str,
     source: str,
-    thresholds: tuple[str, ...] = (),
 ) -> Callable[[RuleFunction], RuleFunction]:
-    """Register the decorated function as the rule ``id``."""
+    """Register the decorated function as the rule ``id`` of ``defaults.toml``.
+
+    ``explain_zh`` and ``explain_en`` are templates with the same ``{threshold}`` fields.
+    """
+    severity = default_severities().get(id)
+    if severity is None:
+        raise ValueError(f"rule '{id}' has no [rules.{id}] entry in orggraph/defaults.toml")
 
     def register(fn: RuleFunction) -> RuleFunction:
-        RULES[id] = Rule(
-            id, severity, title_zh, title_en, explain_zh, explain_en, source, thresholds, fn
-        )
+        templates = {"zh": explain_zh, "en": explain_en}
+        RULES[id] = Rule(id, severity, title_zh, title_en, templates, source, fn)
         return fn
 
     return register
@@ -65,27 +112,15 @@ def findings_frame(subject_ids: pd.Series | pd.Index, messages: pd.Series | str)
     return pd.DataFrame({"subject_id": ids, "message": msg})
 
 
-# Importing the modules registers their rules; RULES then follows DOMAIN.md's order.
+# Importing the modules registers their rules; RULES then follows defaults.toml's order.
 from orggraph.rules import alliance, chain, coverage, pairing, sites  # noqa: E402
 
-DOMAIN_ORDER = (
-    "uncovered-community",
-    "uncovered-compound",
-    "uncovered-grid",
-    "unit-should-establish",
-    "unit-uncovered",
-    "broken-chain",
-    "org-size",
-    "unpaired-community",
-    "overloaded-unit",
-    "missing-service-site",
-    "isolated-org",
-    "alliance-single-point",
-)
-RULES = {rid: RULES[rid] for rid in (*DOMAIN_ORDER, *sorted(set(RULES) - set(DOMAIN_ORDER)))}
+_unregistered = set(default_severities()) - set(RULES)
+if _unregistered:
+    raise ValueError(f"no function registered for rules {sorted(_unregistered)}")
+RULES = {rid: RULES[rid] for rid in default_severities()}
 
 __all__ = [
-    "DOMAIN_ORDER",
     "RULES",
     "AuditContext",
     "Rule",

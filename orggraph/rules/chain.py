@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from orggraph.audit_context import AuditContext
 from orggraph.rules import findings_frame, rule
-from orggraph.rules.context import AuditContext
 from orggraph.schema import BRANCH_TYPES, ZH
 
 
@@ -36,13 +36,12 @@ def orgs_on_loops(ids: pd.Series, parents: pd.Series) -> np.ndarray:
 
 @rule(
     "broken-chain",
-    "error",
     title_zh="组织链条断层",
     title_en="Broken chain of command",
     explain_zh="不是党委却没有上级党组织，或上级关系形成闭环（闭环上的每个组织都列出）。",
     explain_en="An organisation that is not a committee yet has no superior, or whose chain of "
     "superiors loops (every organisation on the loop is listed).",
-    source="seed 002 上下贯通无断层",
+    source="汕尾市城区“纵向联动 上下贯通‘无断层’”：区、街道、社区三级党组织贯通联动",
 )
 def broken_chains(ctx: AuditContext) -> pd.DataFrame:
     orgs = ctx.ds.orgs
@@ -64,14 +63,14 @@ def broken_chains(ctx: AuditContext) -> pd.DataFrame:
 
 @rule(
     "org-size",
-    "info",
     title_zh="支部规模不当",
     title_en="Branch size out of range",
-    explain_zh="党支部（含联合、临时党支部）党员超过50人或不足3人，党总支超过100人。",
-    explain_en="A branch (incl. joint and temporary) with more than 50 or fewer than 3 members, "
-    "or a general branch with more than 100.",
-    source="中国共产党支部工作条例（试行）",
-    thresholds=("branch_min_members", "branch_max_members", "general_branch_max_members"),
+    explain_zh="党支部（含联合、临时党支部）党员超过{branch_max_members}人或不足{branch_min_member"
+    "s}人，党总支超过{general_branch_max_members}人。",
+    explain_en="A branch (incl. joint and temporary) with more than {branch_max_members} or fewer "
+    "than {branch_min_members} members, or a general branch with more than "
+    "{general_branch_max_members}.",
+    source="《中国共产党支部工作条例（试行）》",
 )
 def org_sizes(ctx: AuditContext) -> pd.DataFrame:
     orgs = ctx.ds.orgs

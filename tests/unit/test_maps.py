@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 
 import pytest
+from map_sample import sample_dataset
 
 from orggraph.audit import run_audit
 from orggraph.maps import UnknownFocus, build_map, layout
-from orggraph.maps.alliances import KIND_COLOR
-from orggraph.maps.sample import sample_dataset
 from orggraph.maps.spec import OK_COLOR, SEVERITY_COLOR
+from orggraph.maps.view_alliances import KIND_COLOR
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
+import re
+import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,7 +49,46 @@ def test_registry_matches_domain() -> None:
     assert {r.id: r.severity for r in RULES.values()} == DOMAIN_RULES
     assert list(RULES) == list(DOMAIN_RULES)
     for r in RULES.values():
-        assert r.title_zh and r.explain_zh and r.source
+        assert r.title("zh") and r.title("en") and r.explain() and r.source
+
+
+def test_explanations_take_every_number_from_the_configuration() -> None:
+    # An explanation may name thresholds only as {fields}: a digit written into the text would be
+    # a default that a custom --config cannot change.  Each field is a threshold, zh and en name
+    # the same ones, and every threshold the rule function reads is named.
+    cfg = AuditConfig()
+    for r in RULES.values():
+        for lang, template in r.explain_templates.items():
+            fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+            assert fields == set(r.thresholds), (r.id, lang)
+            bare = string.Formatter().vformat(template, (), dict.fromkeys(fields, ""))
+            assert not re.search(r"[0-9０-９]", bare), (r.id, lang, bare)
+        read = set(re.findall(r'threshold\("(\w+)"\)', inspect.getsource(r.function)))
+        assert read <= set(r.thresholds), (r.id, read)
+        assert set(r.thresholds) <= set(cfg.thresholds), r.id
+    # Each threshold set to a number no default has shows up in the explanation.
+    odd = AuditConfig().overlay({"thresholds": {k: 7000 + i for i, k in enumerate(cfg.thresholds)}})
+    for r in RULES.values():
+        for key in r.thresholds:
+            assert f"{odd[key]:g}" in r.explain(odd, "zh") and f"{odd[key]:g}" in r.explain(
+                odd, "en"
+            )
+
+
+def test_rule_texts_cite_places_and_say_fuze() -> None:
+    # Sources cite the field reports by place (汕尾市城区 …) or the regulation, never "seed 00x";
+    # texts say 负责, never the relation's code name.
+    for r in RULES.values():
+        texts = [r.title("zh"), r.title("en"), r.explain(lang="zh"), r.explain(lang="en"), r.source]
+        assert not any("seed" in t.lower() or "RESPONSIBLE_FOR" in t for t in texts), r.id
+        assert re.search(r"[市区镇]|《", r.source), r.id
+
+
+def test_config_does_not_import_the_rules() -> None:
+    # The rules read the configuration; the configuration must not need the rules (no circle).
+    code = "import sys, orggraph.config; print(sorted(m for m in sys.modules if 'rules' in m))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_default_thresholds_match_domain() -> None:

@@ -6,7 +6,6 @@ import math
 from collections import defaultdict
 
 from orggraph.maps import layout
-from orggraph.maps.context import PHYSICS_MAX_NODES, MapContext, severity_color
 from orggraph.maps.spec import (
     MUTED_COLOR,
     OK_COLOR,
@@ -18,6 +17,7 @@ from orggraph.maps.spec import (
     MapNode,
     MapSpec,
 )
+from orggraph.maps.view_context import PHYSICS_MAX_NODES, MapContext, severity_color
 from orggraph.schema import COMMUNITY_LEVELS, ZH
 
 AGG = "⊕"
@@ -26,7 +26,7 @@ AGG = "⊕"
 def build(ctx: MapContext) -> MapSpec:
     """The pairings map: every community and village, and every pairing source."""
     g = ctx.graph
-    spec = MapSpec(view="pairings", title="结对共建图")
+    spec = ctx.new_spec()
     links: dict[tuple[str, str], dict[str, float]] = {}
     kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
     for s, a, d in ctx.edges("PAIRED_WITH"):

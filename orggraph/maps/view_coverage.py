@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from orggraph.maps import layout
-from orggraph.maps.context import MapContext, UnknownFocus, severity_color, worst_of
 from orggraph.maps.spec import (
     AREA_COLOR,
     OK_COLOR,
@@ -16,6 +15,7 @@ from orggraph.maps.spec import (
     MapEdge,
     MapSpec,
 )
+from orggraph.maps.view_context import MapContext, UnknownFocus, severity_color, worst_of
 from orggraph.schema import LEVEL_RANK
 
 AREA_RULES = ("uncovered-community", "uncovered-compound", "uncovered-grid")
@@ -24,12 +24,13 @@ LEVEL_SIZE = {0: 34, 1: 26, 2: 18, 3: 12, 4: 10, 5: 8}
 FOLD_WORD = {"Area": "区域", "PartyOrg": "党组织", "Unit": "单位"}
 
 
-def build(ctx: MapContext, area: str | None = None) -> MapSpec:
-    """The coverage map of the whole dataset, or of the subtree under ``area``."""
+def build(ctx: MapContext) -> MapSpec:
+    """The coverage map of the whole dataset, or of the subtree under ``ctx.focus``."""
+    area = ctx.focus
     g = ctx.graph
     parent = {u: v for u, v, _ in ctx.edges("PART_OF")}
     areas = ctx.nodes("Area")
-    spec = MapSpec(view="coverage", title="组织覆盖图")
+    spec = ctx.new_spec()
     if area is not None:
         if area not in g or g.nodes[area].get("label") != "Area":
             raise UnknownFocus(f"'{area}' is not an area id of this dataset")
@@ -44,7 +45,7 @@ def build(ctx: MapContext, area: str | None = None) -> MapSpec:
                 todo.extend(children.get(a, []))
         areas = [a for a in areas if a in keep]
         path = ctx.place.get(area) or ctx.name(area)
-        spec.title = f"组织覆盖图：{path}"
+        spec.title = f"{spec.title}：{path}"
         spec.notes.append(f"只显示“{path}”及其下级区域。")
     in_scope = set(areas)
     owner = {o: a for o, a, _ in ctx.edges("RESPONSIBLE_FOR") if a in in_scope}

@@ -6,13 +6,14 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
-from orggraph.findings import SEVERITY_ORDER, AuditResult, Finding
-from orggraph.maps.spec import SEVERITY_COLOR, SEVERITY_ZH, MapNode
+from orggraph.findings import SEVERITY_ORDER, SEVERITY_WORDS, AuditResult, Finding
+from orggraph.maps.spec import MAP_VIEWS, SEVERITY_COLOR, MapNode, MapSpec
 from orggraph.schema import ZH
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DEFAULT_NODE_BUDGET = 2000
 # Up to this many drawn nodes a live force layout looks better and is quick; above, precomputed.
@@ -30,30 +31,44 @@ class MapContext:
     Parameters
     ----------
     graph
-        The dataset graph (:func:`orggraph.graph.build_graph`): node attribute ``label`` and the
-        row's columns, edges keyed by type.
+        The dataset graph (:func:`orggraph.maps.graph.build_graph`): node attribute ``label``
+        and the row's columns, edges keyed by type.
     result
         The audit of the same dataset; its findings colour and mark the nodes.
+    view
+        The view being drawn, one of :data:`~orggraph.maps.spec.MAP_VIEWS`.
     place
         ``{entity id: area path}`` (``城区/凤山街道/金湖社区``) for tooltips.
     budget
         The most nodes a map draws before it folds detail into aggregates.
     rule_titles
         ``{rule id: title}`` for tooltips.
+    memberships
+        ``{(member, alliance): role}``, a lead org counted as a member in the role of lead
+        (:func:`orggraph.audit_context.alliance_memberships`).
     brokerage
-        Betweenness of each alliance member; computed by the alliances view when absent.
+        Betweenness of each alliance member (the alliances view sizes members by it).
+    focus
+        The one id the view centres on (an alliance, an area), or ``None`` for the whole map.
     """
 
     graph: nx.MultiDiGraph
     result: AuditResult
+    view: str
     place: Mapping[str, str] = field(default_factory=dict)
     budget: int = DEFAULT_NODE_BUDGET
     rule_titles: Mapping[str, str] = field(default_factory=dict)
-    brokerage: Mapping[str, float] | None = None
+    memberships: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    brokerage: Mapping[str, float] = field(default_factory=dict)
+    focus: str | None = None
 
     def __post_init__(self) -> None:
         self.findings: dict[str, list[Finding]] = self.result.by_subject()
         self._edges: dict[str, list[tuple[str, str, dict[str, Any]]]] | None = None
+
+    def new_spec(self, title: str | None = None) -> MapSpec:
+        """An empty :class:`MapSpec` of this view, under its title unless ``title`` is given."""
+        return MapSpec(view=self.view, title=title or MAP_VIEWS[self.view])
 
     def edges(self, kind: str) -> list[tuple[str, str, dict[str, Any]]]:
         """Every edge of one type, as ``(source, target, attributes)``."""
@@ -132,7 +147,7 @@ class MapContext:
         out = []
         for f in sorted(self.findings.get(node, []), key=lambda f: f.sort_key):
             title = self.rule_titles.get(f.rule, f.rule)
-            out.append((f.severity, f"{SEVERITY_ZH[f.severity]}·{title}：{f.message}"))
+            out.append((f.severity, f"{SEVERITY_WORDS['zh'][f.severity]}·{title}：{f.message}"))
         return out
 
 

@@ -1,42 +1,38 @@
 """Build the bundled datasets (datasets/yuzhou, datasets/chengdong, datasets/xiqiao.xlsx).
 
-Each dataset is modelled on a field report in shared/seeds/ (001 Yuzhou, 003 Chengdong, 004 Xiqiao)
-with a few deliberately planted gaps.  For every dataset this script also writes
-datasets/expected/<name>.json: every (rule, subject_id) the first rule set of DOMAIN.md must
-report.  The list is computed twice — once from what the recipes *planted*, once by an independent
-reading of DOMAIN.md's definitions over the finished tables — and the build stops if the two
-disagree, so an accidental gap cannot slip into the expectations unnoticed.
+Each dataset is modelled on a field report (玉林市玉州区“3456”工程, 西宁市城东区全域党建联盟,
+佛山市南海区西樵镇“三级党建网格”) with a few deliberately planted gaps.  For every dataset this
+script also writes datasets/expected/<name>.json: every (rule, subject_id) the first rule set of
+DOMAIN.md must report.  The list is computed twice — once from what the recipes *planted*, once by
+an independent reading of DOMAIN.md's definitions over the finished tables — and the build stops
+if the two disagree, so an accidental gap cannot slip into the expectations unnoticed.
 
-Run from the repository root:  .venv/bin/python tools/build_datasets.py
+Run from the repository root:  .venv/bin/python -m tools.datasets
 The output is byte-for-byte reproducible (CSV always; the .xlsx has fixed zip timestamps).
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tools"))
-
-from dataset_recipes import Builder  # noqa: E402
-from recipe_chengdong import chengdong  # noqa: E402
-from recipe_xiqiao import xiqiao  # noqa: E402
-from recipe_yuzhou import yuzhou  # noqa: E402
-
-from orggraph.generate_parts import INTEGER_COLUMNS, write_xlsx  # noqa: E402
-from orggraph.schema import (  # noqa: E402
+from orggraph.generate.parts import INTEGER_COLUMNS, write_xlsx
+from orggraph.schema import (
     BRANCH_TYPES,
     COMMUNITY_LEVELS,
     TABLES,
     TWO_NEW_KINDS,
     ZH,
 )
+from tools.datasets.chengdong import chengdong
+from tools.datasets.recipes import Builder
+from tools.datasets.xiqiao import xiqiao
+from tools.datasets.yuzhou import yuzhou
+
+ROOT = Path(__file__).resolve().parents[2]
 
 DATASETS = ROOT / "datasets"
 THRESHOLDS = {
@@ -197,7 +193,3 @@ RECIPES = [("yuzhou", yuzhou), ("chengdong", chengdong), ("xiqiao", xiqiao)]
 def main() -> None:
     for name, recipe in RECIPES:
         write(name, recipe())
-
-
-if __name__ == "__main__":
-    main()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from orggraph.maps import layout
-from orggraph.maps.context import MapContext, severity_color, worst_of
 from orggraph.maps.spec import SEVERITY_COLOR, LegendItem, MapEdge, MapSpec
+from orggraph.maps.view_context import MapContext, severity_color, worst_of
 from orggraph.schema import ENUMS, ZH
 
 TYPE_COLOR = {
@@ -25,7 +25,7 @@ def build(ctx: MapContext) -> MapSpec:
     """The org hierarchy; above the budget, the lowest orgs fold into their superiors."""
     orgs = ctx.nodes("PartyOrg")
     parent = {u: v for u, v, _ in ctx.edges("REPORTS_TO")}
-    spec = MapSpec(view="hierarchy", title="组织隶属图")
+    spec = ctx.new_spec()
     spec.underlying = len(orgs)
     broken = ctx.rule_findings("broken-chain")
 
