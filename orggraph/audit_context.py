@@ -28,7 +28,7 @@ def alliance_memberships(ds: Dataset) -> pd.DataFrame:
     --------
     >>> from orggraph.io import load
     >>> m = alliance_memberships(load("datasets/chengdong"))
-    >>> list(m.columns), m.duplicated(["alliance_id", "member_id"]).any()
+    >>> list(m.columns), bool(m.duplicated(["alliance_id", "member_id"]).any())
     (['alliance_id', 'member_id', 'role'], False)
     """
     members = ds.alliance_members[["alliance_id", "member_id", "role"]]

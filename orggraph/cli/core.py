@@ -11,13 +11,13 @@ import click
 
 from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
 from orggraph.errors import EXIT_FINDINGS
-from orggraph.findings import SEVERITY_ORDER
+from orggraph.findings import SEVERITIES, SEVERITY_ORDER
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
     from orggraph.dataset import Dataset
 
-FAIL_ON = ("error", "warning", "info", "never")
+FAIL_ON = (*SEVERITIES, "never")
 
 
 @click.command("validate", epilog=EXIT_HELP)

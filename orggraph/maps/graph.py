@@ -37,8 +37,10 @@ def build_graph(ds: Dataset) -> nx.MultiDiGraph:
     --------
     >>> from orggraph.io import load
     >>> g = build_graph(load("datasets/yuzhou"))
-    >>> g.nodes["C001"]["label"], g.nodes["C001"]["level"]
-    ('Area', 'community')
+    >>> g.nodes["450902001001"]["name"], g.nodes["450902001001"]["label"]
+    ('东岳社区', 'Area')
+    >>> sorted(d["type"] for _, _, d in g.out_edges("450902001001", data=True))
+    ['PART_OF']
     """
     g = nx.MultiDiGraph(dataset=ds.name)
     for table, label in NODE_LABEL.items():
