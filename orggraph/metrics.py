@@ -7,7 +7,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from orggraph.areas import AreaIndex
+from orggraph.areas import STREET_LEVELS, AreaIndex
 from orggraph.audit_context import AuditContext
 from orggraph.network import Brokerage, brokerage
 from orggraph.schema import NODE_LABEL, TWO_NEW_KINDS
@@ -35,7 +35,7 @@ def coverage_rates(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
         for lvl in COVERAGE_LEVELS
     }
     scoped = areas[areas["level"].isin(COVERAGE_LEVELS)]
-    street_id = index.ancestor_at(scoped["id"], ("street", "town")).to_numpy()
+    street_id = index.ancestor_at(scoped["id"], STREET_LEVELS).to_numpy()
     frame = pd.DataFrame(
         {
             "street_id": street_id,
@@ -111,7 +111,7 @@ def alliance_metrics(ctx: AuditContext, index: AreaIndex, broker: Brokerage) -> 
     ds = ctx.ds
     m = ctx.alliance_memberships
     member_area = m["member_id"].map(index.entity_area)
-    street = index.ancestor_at(member_area.dropna().to_numpy(), ("street", "town"))
+    street = index.ancestor_at(member_area.dropna().to_numpy(), STREET_LEVELS)
     m = m.assign(
         street=member_area.map(
             pd.Series(street.to_numpy(), index=street.index).groupby(level=0).first()
