@@ -67,8 +67,13 @@ class Rule:
     def explain(self, cfg: AuditConfig | None = None, lang: str | None = None) -> str:
         """The explanation in ``lang`` with the thresholds of ``cfg`` (default: the defaults)."""
         cfg = cfg or AuditConfig()
-        values = {key: f"{cfg[key]:g}" for key in self.thresholds}
+        values = {key: _number(cfg[key]) for key in self.thresholds}
         return self.explain_templates[_lang(lang)].format(**values)
+
+
+def _number(value: float) -> str:
+    """``50`` for 50.0, ``0.5`` for 0.5, never ``1e+06``."""
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _lang(lang: str | None) -> str:

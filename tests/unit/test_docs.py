@@ -137,3 +137,15 @@ def test_no_doctest_is_skipped_outside_the_store() -> None:
         if ">>>" in line and "+SKIP" in line
     ]
     assert not skipped, skipped
+
+
+def test_domain_rule_table_matches_the_registry() -> None:
+    # docs/DOMAIN.md lists the rules in order with their default severity and the rule's own
+    # source, word for word: what `orggraph rules` and the report's 依据 column print.
+    from orggraph.rules import RULES
+
+    text = (ROOT / "docs" / "DOMAIN.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z-]+)` \| .* \| (\w+) \| (.+) \|$", text, flags=re.M)
+    assert [r[0] for r in rows] == list(RULES)
+    for rule_id, severity, source in rows:
+        assert (severity, source) == (RULES[rule_id].severity, RULES[rule_id].source), rule_id
