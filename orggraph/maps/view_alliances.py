@@ -131,11 +131,7 @@ def build(ctx: MapContext) -> MapSpec:
 
     _place(spec, ctx, alliances, isolated)
     spec.legend = legend(single_points=bool(single), isolated=bool(isolated))
-    if spec.aggregated:
-        spec.notes.append(
-            f"共 {spec.underlying} 个节点，超过 {ctx.budget} 的上限："
-            "只属于一个联盟、且不是单点的成员已按联盟合并计数（灰色方框）。"
-        )
+    ctx.note_folding(spec, "只属于一个联盟、且不是单点的成员已按联盟合并计数（灰色方框）。")
     return spec
 
 

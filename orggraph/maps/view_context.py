@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +69,11 @@ class MapContext:
     def new_spec(self, title: str | None = None) -> MapSpec:
         """An empty :class:`MapSpec` of this view, under its title unless ``title`` is given."""
         return MapSpec(view=self.view, title=title or MAP_VIEWS[self.view])
+
+    def note_folding(self, spec: MapSpec, how: str, what: str = "节点") -> None:
+        """Say on the page, if ``spec`` folded detail away, how many ``what`` and ``how``."""
+        if spec.aggregated:
+            spec.notes.append(f"共 {spec.underlying} 个{what}，超过 {self.budget} 的上限：{how}")
 
     def edges(self, kind: str) -> list[tuple[str, str, dict[str, Any]]]:
         """Every edge of one type, as ``(source, target, attributes)``."""
@@ -149,6 +154,29 @@ class MapContext:
             title = self.rule_titles.get(f.rule, f.rule)
             out.append((f.severity, f"{SEVERITY_WORDS['zh'][f.severity]}·{title}：{f.message}"))
         return out
+
+
+def fold_counts(
+    rep: dict[str, str], kind: Callable[[str], str], worst: Callable[[str], str | None]
+) -> tuple[dict[str, Counter[str]], dict[str, list[str | None]]]:
+    """Settle ``rep`` (node → the node drawn for it) and count what each drawn node stands for.
+
+    Folds may chain (a node folded into one folded later), so every node is first pointed at
+    its final representative.  Returns, per representative, the folded nodes counted by
+    ``kind`` and the ``worst`` severity of each.
+    """
+    for n in rep:
+        r = rep[n]
+        while rep.get(r, r) != r:
+            r = rep[r]
+        rep[n] = r
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    severities: dict[str, list[str | None]] = defaultdict(list)
+    for n, r in rep.items():
+        if n != r:
+            counts[r][kind(n)] += 1
+            severities[r].append(worst(n))
+    return counts, severities
 
 
 def severity_color(severity: str | None, default: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from orggraph.maps import layout
 from orggraph.maps.spec import (
@@ -15,7 +15,13 @@ from orggraph.maps.spec import (
     MapEdge,
     MapSpec,
 )
-from orggraph.maps.view_context import MapContext, UnknownFocus, severity_color, worst_of
+from orggraph.maps.view_context import (
+    MapContext,
+    UnknownFocus,
+    fold_counts,
+    severity_color,
+    worst_of,
+)
 from orggraph.schema import LEVEL_RANK
 
 AREA_RULES = ("uncovered-community", "uncovered-compound", "uncovered-grid")
@@ -85,19 +91,11 @@ def build(ctx: MapContext) -> MapSpec:
             break
         fold(pick(), top)
         spec.aggregated = True
-    # Resolve chains: a folded node's representative may itself have been folded later.
-    for n in rep:
-        r = rep[n]
-        while rep.get(r, r) != r:
-            r = rep[r]
-        rep[n] = r
-
-    folded: dict[str, Counter[str]] = defaultdict(Counter)
-    folded_sev: dict[str, list[str | None]] = defaultdict(list)
-    for n, r in rep.items():
-        if n != r:
-            folded[r][g.nodes[n].get("label", "")] += 1
-            folded_sev[r].append(ctx.worst(n, AREA_RULES + UNIT_RULES))
+    folded, folded_sev = fold_counts(
+        rep,
+        lambda n: str(g.nodes[n].get("label", "")),
+        lambda n: ctx.worst(n, AREA_RULES + UNIT_RULES),
+    )
 
     for n in home:
         if rep[n] != n:
@@ -149,11 +147,9 @@ def build(ctx: MapContext) -> MapSpec:
     for node in spec.nodes:
         node.x, node.y = pos[node.id]
     spec.legend = legend()
-    if spec.aggregated:
-        spec.notes.append(
-            f"共 {spec.underlying} 个节点，超过 {ctx.budget} 的上限：下级区域、"
-            "党组织和单位已合并到上级区域（标签中的 ＋n），颜色取其中最严重的问题。"
-        )
+    ctx.note_folding(
+        spec, "下级区域、党组织和单位已合并到上级区域（标签中的 ＋n），颜色取其中最严重的问题。"
+    )
     return spec
 
 

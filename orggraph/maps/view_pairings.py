@@ -123,11 +123,9 @@ def build(ctx: MapContext) -> MapSpec:
     spec.legend = legend()
     if unpaired:
         spec.notes.append(f"{len(unpaired)} 个社区/村没有结对单位（橙色）。")
-    if spec.aggregated:
-        spec.notes.append(
-            f"共 {spec.underlying} 个节点，超过 {ctx.budget} 的上限：没有问题的结对来源"
-            "已按类别和街道合并（灰色方框），连线宽度为合计报到党员数。"
-        )
+    ctx.note_folding(
+        spec, "没有问题的结对来源已按类别和街道合并（灰色方框），连线宽度为合计报到党员数。"
+    )
     return spec
 
 
