@@ -17,10 +17,12 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from orggraph.maps.map_context import DEFAULT_NODE_BUDGET, MapContext, UnknownFocus, rule_titles
 from orggraph.maps.spec import MAP_VIEWS, MapSpec
-from orggraph.maps.view_context import DEFAULT_NODE_BUDGET, MapContext, UnknownFocus, rule_titles
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import networkx as nx
 
     from orggraph.config import AuditConfig
@@ -50,6 +52,7 @@ def build_map(
     area: str | None = None,
     cfg: AuditConfig | None = None,
     graph: nx.MultiDiGraph | None = None,
+    places: Mapping[str, str] | None = None,
 ) -> MapSpec:
     """What the map ``view`` of ``ds`` shows (nodes, edges, legend, notes), without drawing it.
 
@@ -68,8 +71,9 @@ def build_map(
     cfg
         The audit configuration (its betweenness thresholds size the alliance members when
         ``result`` carries no brokerage).
-    graph
-        The graph of ``ds`` (:func:`orggraph.maps.graph.build_graph`), if already built.
+    graph, places
+        The graph of ``ds`` (:func:`orggraph.maps.graph.build_graph`) and its
+        :func:`area_places`, if already built (a report drawing several views builds them once).
 
     Raises
     ------
@@ -104,7 +108,7 @@ def build_map(
         g,
         result,
         view,
-        area_places(ds),
+        area_places(ds) if places is None else places,
         budget=budget,
         rule_titles=rule_titles(),
         memberships={

@@ -6,6 +6,7 @@ import math
 from collections import defaultdict
 
 from orggraph.maps import layout
+from orggraph.maps.map_context import PHYSICS_MAX_NODES, MapContext, UnknownFocus
 from orggraph.maps.spec import (
     MUTED_COLOR,
     SEVERITY_COLOR,
@@ -14,7 +15,6 @@ from orggraph.maps.spec import (
     MapNode,
     MapSpec,
 )
-from orggraph.maps.view_context import PHYSICS_MAX_NODES, MapContext, UnknownFocus
 from orggraph.schema import ENUMS, ZH
 
 KIND_COLOR = {

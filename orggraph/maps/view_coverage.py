@@ -5,6 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from orggraph.maps import layout
+from orggraph.maps.map_context import (
+    MapContext,
+    UnknownFocus,
+    fold_counts,
+    severity_color,
+    worst_of,
+)
 from orggraph.maps.spec import (
     AREA_COLOR,
     OK_COLOR,
@@ -14,13 +21,6 @@ from orggraph.maps.spec import (
     LegendItem,
     MapEdge,
     MapSpec,
-)
-from orggraph.maps.view_context import (
-    MapContext,
-    UnknownFocus,
-    fold_counts,
-    severity_color,
-    worst_of,
 )
 from orggraph.schema import LEVEL_RANK
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from orggraph.maps import layout
+from orggraph.maps.map_context import MapContext, fold_counts, severity_color, worst_of
 from orggraph.maps.spec import SEVERITY_COLOR, LegendItem, MapEdge, MapSpec
-from orggraph.maps.view_context import MapContext, fold_counts, severity_color, worst_of
 from orggraph.schema import ENUMS, ZH
 
 TYPE_COLOR = {

@@ -6,6 +6,7 @@ import math
 from collections import defaultdict
 
 from orggraph.maps import layout
+from orggraph.maps.map_context import PHYSICS_MAX_NODES, MapContext, severity_color
 from orggraph.maps.spec import (
     MUTED_COLOR,
     OK_COLOR,
@@ -17,7 +18,6 @@ from orggraph.maps.spec import (
     MapNode,
     MapSpec,
 )
-from orggraph.maps.view_context import PHYSICS_MAX_NODES, MapContext, severity_color
 from orggraph.schema import COMMUNITY_LEVELS, ZH
 
 AGG = "⊕"

@@ -156,3 +156,19 @@ def test_hubs_and_satellites_puts_brokers_between():
     # the broker sits nearer the midpoint than to either hub
     assert math.dist(pos["s"], mid) < math.dist(pos["s"], pos["h1"])
     assert math.dist(pos["t"], pos["h1"]) < math.dist(pos["t"], pos["h2"])
+
+
+def test_every_map_view_has_its_module_and_no_module_lacks_a_view():
+    # MAP_VIEWS is the one list of views: NAME is drawn by orggraph/maps/view_NAME.py, whose
+    # build() makes a spec of that view under MAP_VIEWS' title.
+    from pathlib import Path
+
+    import orggraph.maps as maps
+
+    modules = {p.stem.removeprefix("view_") for p in Path(maps.__file__).parent.glob("view_*.py")}
+    assert modules == set(maps.MAP_VIEWS)
+    ds = sample_dataset()
+    result = run_audit(ds)
+    for view, title in maps.MAP_VIEWS.items():
+        spec = build_map(ds, result, view)
+        assert (spec.view, spec.title) == (view, title)

@@ -195,9 +195,7 @@ def _number(value: Any) -> str:
 
 
 def rule_titles(lang: str = "zh") -> dict[str, str]:
-    """``{rule id: title}`` from the rule registry (ids alone if it cannot be imported)."""
-    try:
-        from orggraph.rules import RULES
-    except ImportError:  # pragma: no cover - the registry ships with the package
-        return {}
-    return {r.id: (r.title_zh if lang == "zh" else r.title_en) for r in RULES.values()}
+    """``{rule id: title}`` from the rule registry, in ``lang``."""
+    from orggraph.rules import RULES
+
+    return {r.id: r.title(lang) for r in RULES.values()}
