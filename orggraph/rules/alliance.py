@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from orggraph.audit_context import AuditContext
-from orggraph.rules import findings_frame, rule
+from orggraph.i18n import tr
+from orggraph.rules import fill, findings_frame, rule
 from orggraph.schema import COMMUNITY_LEVELS
 
 
@@ -24,7 +25,10 @@ def isolated_orgs(ctx: AuditContext) -> pd.DataFrame:
     community_ids = areas.loc[areas["level"].isin(COMMUNITY_LEVELS), "id"]
     members = ctx.alliance_memberships["member_id"]
     hit = orgs[orgs["area_id"].isin(community_ids) & ~orgs["id"].isin(members)]
-    msg = "“" + hit["name"].astype(str) + "”负责社区/村，但没有加入任何党建联盟"
+    msg = fill(
+        tr("“{name}” is responsible for a community or village but belongs to no alliance"),
+        name=hit["name"],
+    )
     return findings_frame(hit["id"], msg)
 
 
@@ -42,9 +46,8 @@ def alliance_single_points(ctx: AuditContext) -> pd.DataFrame:
     m = ctx.alliance_memberships
     n_alliances = m[m["member_id"].isin(points)].groupby("member_id")["alliance_id"].nunique()
     ids = pd.Series(points, dtype=object)
-    msg = (
-        "连接"
-        + ids.map(n_alliances).fillna(0).astype("int64").astype(str)
-        + "个联盟，退出后联盟网络将分裂"
+    msg = fill(
+        tr("links {count} alliances: without it the alliance network splits"),
+        count=ids.map(n_alliances).fillna(0).astype("int64"),
     )
     return findings_frame(ids, msg)

@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 
 from orggraph.audit_context import AuditContext
-from orggraph.rules import findings_frame, rule
-from orggraph.schema import BRANCH_TYPES, ZH
+from orggraph.i18n import tr
+from orggraph.rules import fill, findings_frame, rule, words
+from orggraph.schema import BRANCH_TYPES
 
 
 def orgs_on_loops(ids: pd.Series, parents: pd.Series) -> np.ndarray:
@@ -46,14 +47,16 @@ def orgs_on_loops(ids: pd.Series, parents: pd.Series) -> np.ndarray:
 def broken_chains(ctx: AuditContext) -> pd.DataFrame:
     orgs = ctx.ds.orgs
     orphan = orgs[(orgs["type"] != "committee") & orgs["parent_id"].isna()]
-    orphan_msg = orphan["type"].map(ZH) + "“" + orphan["name"].astype(str) + "”没有上级党组织"
+    orphan_msg = fill(
+        tr("{type} “{name}” has no superior organisation"),
+        type=words(orphan["type"]),
+        name=orphan["name"],
+    )
     looped = orgs[orgs["id"].isin(orgs_on_loops(orgs["id"], orgs["parent_id"]))]
-    loop_msg = (
-        "“"
-        + looped["name"].astype(str)
-        + "”的上级关系形成闭环（上级："
-        + looped["parent_id"].astype(str)
-        + "）"
+    loop_msg = fill(
+        tr("“{name}” is on a loop of superiors (superior: {parent})"),
+        name=looped["name"],
+        parent=looped["parent_id"],
     )
     return pd.concat(
         [findings_frame(orphan["id"], orphan_msg), findings_frame(looped["id"], loop_msg)],
@@ -81,18 +84,21 @@ def org_sizes(ctx: AuditContext) -> pd.DataFrame:
     too_big = (is_branch & (m > hi)) | ((orgs["type"] == "general_branch") & (m > gb_hi))
     too_small = is_branch & (m < lo)
     hit = orgs[too_big | too_small]
-    n = hit["members"].astype("int64").astype(str)
-    limit = np.where(hit["type"] == "general_branch", f"{gb_hi:g}", f"{hi:g}")
-    msg = np.where(
-        too_big[hit.index],
-        hit["type"].map(ZH)
-        + "“"
-        + hit["name"].astype(str)
-        + "”有党员"
-        + n
-        + "名，超过"
-        + limit
-        + "名，宜分设",
-        hit["type"].map(ZH) + "“" + hit["name"].astype(str) + "”只有党员" + n + f"名，少于{lo:g}名",
+    n = hit["members"].astype("int64")
+    limit = pd.Series(np.where(hit["type"] == "general_branch", gb_hi, hi), index=hit.index)
+    big = fill(
+        tr("{type} “{name}” has {members} members, more than {limit}: split it"),
+        type=words(hit["type"]),
+        name=hit["name"],
+        members=n,
+        limit=limit.map("{:g}".format),
     )
+    small = fill(
+        tr("{type} “{name}” has only {members} members, fewer than {limit}"),
+        type=words(hit["type"]),
+        name=hit["name"],
+        members=n,
+        limit=f"{lo:g}",
+    )
+    msg = big.where(too_big[hit.index], small)
     return findings_frame(hit["id"], pd.Series(msg))

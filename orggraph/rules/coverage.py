@@ -5,14 +5,19 @@ from __future__ import annotations
 import pandas as pd
 
 from orggraph.audit_context import AuditContext
-from orggraph.rules import findings_frame, rule
-from orggraph.schema import COMMUNITY_LEVELS, TWO_NEW_KINDS, ZH
+from orggraph.i18n import tr
+from orggraph.rules import fill, findings_frame, rule, words
+from orggraph.schema import COMMUNITY_LEVELS, TWO_NEW_KINDS
 
 
 def _uncovered(ctx: AuditContext, levels: tuple[str, ...]) -> pd.DataFrame:
     areas = ctx.ds.areas
     hit = areas[areas["level"].isin(levels) & ~areas["id"].isin(ctx.responsible_areas)]
-    msg = hit["level"].map(ZH) + "“" + hit["name"].astype(str) + "”没有负责的党组织"
+    msg = fill(
+        tr("{level} “{name}” has no Party organisation responsible for it"),
+        level=words(hit["level"]),
+        name=hit["name"],
+    )
     return findings_frame(hit["id"], msg)
 
 
@@ -70,8 +75,11 @@ def units_should_establish(ctx: AuditContext) -> pd.DataFrame:
     units = ctx.ds.units
     need = ctx.threshold("establish_min_members")
     hit = units[(units["party_members"] >= need) & ~units["id"].isin(ctx.established_units)]
-    n = hit["party_members"].astype("int64").astype(str)
-    msg = "“" + hit["name"].astype(str) + "”有正式党员" + n + "名，应单独建立党组织"
+    msg = fill(
+        tr("“{name}” has {members} formal Party members and should set up its own organisation"),
+        name=hit["name"],
+        members=hit["party_members"].astype("int64"),
+    )
     return findings_frame(hit["id"], msg)
 
 
@@ -99,10 +107,9 @@ def units_uncovered(ctx: AuditContext) -> pd.DataFrame:
         & ~units["id"].isin(ctx.established_units)
         & ~covered
     ]
-    msg = (
-        hit["kind"].map(ZH)
-        + "“"
-        + hit["name"].astype(str)
-        + "”既未单建党组织，也没有联建党组织或党建指导员"
+    msg = fill(
+        tr("{kind} “{name}” has no organisation of its own, no joint branch and no instructor"),
+        kind=words(hit["kind"]),
+        name=hit["name"],
     )
     return findings_frame(hit["id"], msg)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from orggraph.audit_context import AuditContext
-from orggraph.rules import findings_frame, rule
-from orggraph.schema import ZH
+from orggraph.i18n import tr
+from orggraph.rules import fill, findings_frame, rule, words
 
 
 @rule(
@@ -25,13 +25,12 @@ def unpaired_communities(ctx: AuditContext) -> pd.DataFrame:
     n = com["id"].map(ctx.pairing_sources_per_area).fillna(0).astype("int64")
     need = ctx.threshold("min_pairings")
     hit, n = com[n < need], n[n < need]
-    msg = (
-        hit["level"].map(ZH)
-        + "“"
-        + hit["name"].astype(str)
-        + "”只有"
-        + n.astype(str)
-        + f"个结对单位（要求至少{need:g}个）"
+    msg = fill(
+        tr("{level} “{name}” has {count} paired sources (at least {need} required)"),
+        level=words(hit["level"]),
+        name=hit["name"],
+        count=n,
+        need=f"{need:g}",
     )
     return findings_frame(hit["id"], msg)
 
@@ -49,11 +48,10 @@ def overloaded_units(ctx: AuditContext) -> pd.DataFrame:
     cap = ctx.threshold("max_pairings")
     load = load[load > cap]
     names = ctx.org_and_unit_names
-    msg = (
-        "“"
-        + load.index.to_series().map(names).astype(str)
-        + "”结对"
-        + load.astype(str)
-        + f"个区域，超过{cap:g}个"
+    msg = fill(
+        tr("“{name}” is paired with {count} areas, more than {cap}"),
+        name=load.index.to_series().map(names),
+        count=load,
+        cap=f"{cap:g}",
     )
     return findings_frame(load.index, msg.reset_index(drop=True))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from orggraph.audit_context import AuditContext
-from orggraph.rules import findings_frame, rule
-from orggraph.schema import ZH
+from orggraph.i18n import tr
+from orggraph.rules import fill, findings_frame, rule, words
 
 FLOOR_STANDARDS = {
     "community_center": "community_center_min_m2",
@@ -31,8 +31,10 @@ def missing_service_sites(ctx: AuditContext) -> pd.DataFrame:
     com = ctx.communities
     centres = sites.loc[sites["level"] == "community_center", "area_id"]
     lacking = com[~com["id"].isin(centres)]
-    lack_msg = (
-        lacking["level"].map(ZH) + "“" + lacking["name"].astype(str) + "”没有社区党群服务中心"
+    lack_msg = fill(
+        tr("{level} “{name}” has no community Party service centre"),
+        level=words(lacking["level"]),
+        name=lacking["name"],
     )
     minimum = (
         sites["level"]
@@ -41,16 +43,12 @@ def missing_service_sites(ctx: AuditContext) -> pd.DataFrame:
     )
     small = sites[sites["floor_area_m2"] < minimum]
     need = minimum[small.index]
-    msg = (
-        "“"
-        + small["name"].astype(str)
-        + "”面积"
-        + small["floor_area_m2"].map("{:g}".format)
-        + "㎡，低于"
-        + small["level"].map(ZH)
-        + "标准"
-        + need.map("{:g}".format)
-        + "㎡"
+    msg = fill(
+        tr("“{name}” has {area} m², below the {level} standard of {need} m²"),
+        name=small["name"],
+        area=small["floor_area_m2"].map("{:g}".format),
+        level=words(small["level"]),
+        need=need.map("{:g}".format),
     )
     return pd.concat(
         [findings_frame(lacking["id"], lack_msg), findings_frame(small["id"], msg)],

@@ -175,3 +175,30 @@ def test_bad_config_is_a_config_error(tmp_path: Path, text: str, needle: str) ->
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no such"):
         AuditConfig.from_file(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    ("lang", "uncovered", "too_big"),
+    [
+        ("zh", "社区“一社区”没有负责的党组织", "党支部“大支部”有党员51名，超过50名，宜分设"),
+        (
+            "en",
+            "community “一社区” has no Party organisation responsible for it",
+            "branch “大支部” has 51 members, more than 50: split it",
+        ),
+    ],
+)
+def test_finding_messages_follow_the_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, uncovered: str, too_big: str
+) -> None:
+    # C1 has no responsible org; B51 is a branch of 51 members (more than the default 50).
+    # Messages come from the catalogue in the language in force; names stay as written.
+    monkeypatch.setenv("ORGGRAPH_LANG", lang)
+    r = audit(
+        tmp_path,
+        areas=AREAS + "C1,一社区,community,S1\n",
+        orgs=ORGS + "B51,大支部,branch,O0,,,51\n",
+    )
+    msg = {(f.rule, f.subject_id): f.message for f in r.findings}
+    assert msg[("uncovered-community", "C1")] == uncovered
+    assert msg[("org-size", "B51")] == too_big
