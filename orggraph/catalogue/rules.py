@@ -1,4 +1,4 @@
-"""Catalogue entries: the audit's finding messages (orggraph/rules/)."""
+"""Catalogue entries: the audit's finding messages (orggraph/rules/) and the rule listing."""
 
 ZH: dict[str, str] = {
     "{level} “{name}” has no Party organisation responsible for it": (
@@ -36,4 +36,5 @@ ZH: dict[str, str] = {
     "links {count} alliances: without it the alliance network splits": (
         "连接{count}个联盟，退出后联盟网络将分裂"
     ),
+    "source: {source}": "来源：{source}",
 }

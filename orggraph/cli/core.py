@@ -12,6 +12,7 @@ import click
 from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
 from orggraph.errors import EXIT_FINDINGS
 from orggraph.findings import SEVERITIES, SEVERITY_ORDER
+from orggraph.i18n import tr
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
@@ -92,7 +93,7 @@ def rules_command(cfg: AuditConfig) -> None:
         th = ", ".join(f"{k}={cfg[k]:g}" for k in r.thresholds)
         click.echo(f"{r.id}  [{cfg.severity[r.id]}]  {r.title()}{f'  ({th})' if th else ''}")
         click.echo(f"    {r.explain(cfg)}")
-        click.echo(f"    来源: {r.source}")
+        click.echo("    " + tr("source: {source}", source=r.source))
 
 
 @click.command("generate")
