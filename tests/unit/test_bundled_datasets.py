@@ -9,6 +9,8 @@ uncovered-community; 区城市管理局 reports to 5 communities → overloaded-
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,18 @@ def test_yuzhou_has_the_reported_shape() -> None:
     dual = ds.pairings[ds.pairings["kind"] == "dual_report"]
     assert dual["members_reported"].sum() > 5000
     assert dual["source_id"].str.startswith("U").sum() and dual["source_id"].nunique() > 200
+
+
+def test_the_recipes_rebuild_the_committed_files_byte_for_byte(tmp_path: Path) -> None:
+    # `python -m tools.datasets OUT` (a module run from the repo root, no sys.path hacks)
+    # writes exactly the files that ship, expectations included.
+    subprocess.run(
+        [sys.executable, "-m", "tools.datasets", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    built = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert built
+    for rel in built:
+        assert (tmp_path / rel).read_bytes() == (DATASETS / rel).read_bytes(), rel

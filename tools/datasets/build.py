@@ -7,13 +7,14 @@ DOMAIN.md must report.  The list is computed twice — once from what the recipe
 an independent reading of DOMAIN.md's definitions over the finished tables — and the build stops
 if the two disagree, so an accidental gap cannot slip into the expectations unnoticed.
 
-Run from the repository root:  .venv/bin/python -m tools.datasets
+Run from the repository root:  .venv/bin/python -m tools.datasets [OUT]  (default: datasets/)
 The output is byte-for-byte reproducible (CSV always; the .xlsx has fixed zip timestamps).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -145,7 +146,7 @@ def present(
     return df
 
 
-def write(name: str, b: Builder) -> None:
+def write(name: str, b: Builder, out: Path = DATASETS) -> None:
     f = frames(b)
     planted = {(r, s) for r, s in b.planted}
     found = reference_findings(f)
@@ -156,7 +157,7 @@ def write(name: str, b: Builder) -> None:
         )
     fmt = b.fmt
     if fmt["kind"] == "csv":
-        folder = DATASETS / name
+        folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
         for table, df in f.items():
             if df.empty and table not in ("areas", "orgs"):
@@ -174,10 +175,10 @@ def write(name: str, b: Builder) -> None:
             for t, df in f.items()
             if not df.empty or t in ("areas", "orgs")
         }
-        write_xlsx(sheets, DATASETS / f"{name}.xlsx")
+        write_xlsx(sheets, out / f"{name}.xlsx")
     expected = [{"rule": r, "subject_id": s} for r, s in sorted(found)]
-    (DATASETS / "expected").mkdir(exist_ok=True)
-    (DATASETS / "expected" / f"{name}.json").write_text(
+    (out / "expected").mkdir(parents=True, exist_ok=True)
+    (out / "expected" / f"{name}.json").write_text(
         json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     counts: dict[str, int] = {}
@@ -190,6 +191,9 @@ def write(name: str, b: Builder) -> None:
 RECIPES = [("yuzhou", yuzhou), ("chengdong", chengdong), ("xiqiao", xiqiao)]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Build every dataset into ``datasets/`` (or the folder given as the one argument)."""
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else DATASETS
     for name, recipe in RECIPES:
-        write(name, recipe())
+        write(name, recipe(), out)
