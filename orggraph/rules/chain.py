@@ -68,8 +68,9 @@ def broken_chains(ctx: AuditContext) -> pd.DataFrame:
     "org-size",
     title_zh="支部规模不当",
     title_en="Branch size out of range",
-    explain_zh="党支部（含联合、临时党支部）党员超过{branch_max_members}人或不足{branch_min_member"
-    "s}人，党总支超过{general_branch_max_members}人。",
+    explain_zh="党支部（含联合、临时党支部）"
+    "党员超过{branch_max_members}人或不足{branch_min_members}人，"
+    "党总支超过{general_branch_max_members}人。",
     explain_en="A branch (incl. joint and temporary) with more than {branch_max_members} or fewer "
     "than {branch_min_members} members, or a general branch with more than "
     "{general_branch_max_members}.",

@@ -13,12 +13,12 @@ from orggraph.rules import fill, findings_frame, rule, words
     "unpaired-community",
     title_zh="社区/村未结对",
     title_en="Community or village without enough pairings",
-    explain_zh="结对（双报到、联系挂点、包联、共建协议）的单位或党组织少于{min_pairings}个的社区或"
-    "村。",
+    explain_zh="结对（双报到、联系挂点、包联、共建协议）"
+    "的单位或党组织少于{min_pairings}个的社区或村。",
     explain_en="A community or village with fewer than {min_pairings} distinct paired sources "
     "(dual report, liaison, contract, co-building agreement).",
-    source="汕尾市城区“双报到、双服务”：99个村（社区）均签订《党建共建协议》；玉林市玉东新区联系挂"
-    "点制度",
+    source="汕尾市城区“双报到、双服务”：99个村（社区）均签订《党建共建协议》；"
+    "玉林市玉东新区联系挂点制度",
 )
 def unpaired_communities(ctx: AuditContext) -> pd.DataFrame:
     com = ctx.communities
