@@ -82,7 +82,6 @@ def run_audit(ds: Dataset, cfg: AuditConfig | None = None) -> AuditResult:
     """
     cfg = cfg or AuditConfig()
     ctx = AuditContext(ds, cfg)
-    index = AreaIndex(ds)
     parts = []
     for rule in RULES.values():
         if rule.id in cfg.disabled:
@@ -99,9 +98,9 @@ def run_audit(ds: Dataset, cfg: AuditConfig | None = None) -> AuditResult:
     broker = compute_brokerage(ctx)
     result = AuditResult(
         dataset=ds.name,
-        findings=_findings(raw, ds, index),
-        rates=compute_rates(ctx, index),
-        metrics=compute_metrics(ctx, index, broker),
+        findings=_findings(raw, ds, ctx.area_index),
+        rates=compute_rates(ctx),
+        metrics=compute_metrics(ctx, broker),
         brokerage=broker.scores,
     )
     if broker.note:

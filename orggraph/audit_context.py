@@ -11,6 +11,7 @@ from functools import cached_property
 import networkx as nx
 import pandas as pd
 
+from orggraph.areas import AreaIndex
 from orggraph.config import AuditConfig
 from orggraph.dataset import Dataset
 from orggraph.schema import COMMUNITY_LEVELS
@@ -49,6 +50,11 @@ class AuditContext:
     def threshold(self, key: str) -> float:
         """The threshold ``key`` in force (``defaults.toml``, overlaid by ``--config``)."""
         return float(self.cfg[key])
+
+    @cached_property
+    def area_index(self) -> AreaIndex:
+        """Area paths and streets of the dataset (:class:`~orggraph.areas.AreaIndex`)."""
+        return AreaIndex(self.ds)
 
     @cached_property
     def responsible_areas(self) -> pd.Index:

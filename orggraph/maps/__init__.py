@@ -25,18 +25,17 @@ if TYPE_CHECKING:
 
     import networkx as nx
 
+    from orggraph.areas import AreaIndex
+    from orggraph.audit_context import AuditContext
     from orggraph.config import AuditConfig
     from orggraph.dataset import Dataset
     from orggraph.findings import AuditResult
 
 
-def area_places(ds: Dataset) -> dict[str, str]:
-    """``{entity id: area path}`` for every entity that has an area."""
+def area_places(index: AreaIndex) -> dict[str, str]:
+    """``{entity id: area path}`` for every entity with an area (``AuditContext.area_index``)."""
     import pandas as pd
 
-    from orggraph.areas import AreaIndex
-
-    index = AreaIndex(ds)
     entity_area = index.entity_area.dropna()
     paths = index.path(pd.Index(entity_area.unique()))
     return {str(k): str(v) for k, v in entity_area.map(paths).items() if v}
@@ -53,6 +52,7 @@ def build_map(
     cfg: AuditConfig | None = None,
     graph: nx.MultiDiGraph | None = None,
     places: Mapping[str, str] | None = None,
+    context: AuditContext | None = None,
 ) -> MapSpec:
     """What the map ``view`` of ``ds`` shows (nodes, edges, legend, notes), without drawing it.
 
@@ -71,9 +71,10 @@ def build_map(
     cfg
         The audit configuration (its betweenness thresholds size the alliance members when
         ``result`` carries no brokerage).
-    graph, places
-        The graph of ``ds`` (:func:`orggraph.maps.graph.build_graph`) and its
-        :func:`area_places`, if already built (a report drawing several views builds them once).
+    graph, places, context
+        The graph of ``ds`` (:func:`orggraph.maps.graph.build_graph`), its :func:`area_places`
+        and its :class:`~orggraph.audit_context.AuditContext`, if already built: a report that
+        draws several views builds each once.
 
     Raises
     ------
@@ -93,7 +94,7 @@ def build_map(
     if area is not None and view != "coverage":
         raise ValueError("--area applies to the coverage view only")
     g = graph if graph is not None else build_graph(ds)
-    audit = AuditContext(ds, cfg or AuditConfig())
+    audit = context if context is not None else AuditContext(ds, cfg or AuditConfig())
     memberships = audit.alliance_memberships
     broker: dict[str, float] = {}
     if view == "alliances":
@@ -108,7 +109,7 @@ def build_map(
         g,
         result,
         view,
-        area_places(ds) if places is None else places,
+        area_places(audit.area_index) if places is None else places,
         budget=budget,
         rule_titles=rule_titles(),
         memberships={

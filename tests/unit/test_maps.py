@@ -172,3 +172,22 @@ def test_every_map_view_has_its_module_and_no_module_lacks_a_view():
     for view, title in maps.MAP_VIEWS.items():
         spec = build_map(ds, result, view)
         assert (spec.view, spec.title) == (view, title)
+
+
+def test_views_drawn_from_one_shared_context_match_fresh_ones(sample):
+    # A report draws several views: it may build the graph, the places and the AuditContext
+    # once and pass them in; every view must come out as if drawn on its own.
+    from orggraph.audit_context import AuditContext
+    from orggraph.config import AuditConfig
+    from orggraph.maps import area_places
+    from orggraph.maps.graph import build_graph
+
+    ds, result = sample
+    context = AuditContext(ds, AuditConfig())
+    shared = {
+        "graph": build_graph(ds),
+        "places": area_places(context.area_index),
+        "context": context,
+    }
+    for view in ("alliances", "coverage"):
+        assert build_map(ds, result, view, **shared) == build_map(ds, result, view)
