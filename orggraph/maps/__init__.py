@@ -95,9 +95,13 @@ def build_map(
         raise ValueError("--area applies to the coverage view only")
     g = graph if graph is not None else build_graph(ds)
     audit = context if context is not None else AuditContext(ds, cfg or AuditConfig())
-    memberships = audit.alliance_memberships
+    memberships: dict[tuple[str, str], str] = {}
     broker: dict[str, float] = {}
     if view == "alliances":
+        m = audit.alliance_memberships
+        memberships = dict(
+            zip(zip(m["member_id"], m["alliance_id"], strict=True), m["role"], strict=True)
+        )
         # The audit already measured every member's brokerage; measure only without one.
         if result.brokerage:
             broker = dict(result.brokerage)
@@ -112,15 +116,7 @@ def build_map(
         area_places(audit.area_index) if places is None else places,
         budget=budget,
         rule_titles=rule_titles(),
-        memberships={
-            (m, a): r
-            for a, m, r in zip(
-                memberships["alliance_id"],
-                memberships["member_id"],
-                memberships["role"],
-                strict=True,
-            )
-        },
+        memberships=memberships,
         brokerage=broker,
         focus=alliance if alliance is not None else area,
     )
