@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from orggraph.findings import SEVERITY_WORDS
 from orggraph.maps import layout
 from orggraph.maps.map_context import (
     MapContext,
@@ -27,6 +28,7 @@ from orggraph.schema import LEVEL_RANK
 AREA_RULES = ("uncovered-community", "uncovered-compound", "uncovered-grid")
 UNIT_RULES = ("unit-should-establish", "unit-uncovered")
 LEVEL_SIZE = {0: 34, 1: 26, 2: 18, 3: 12, 4: 10, 5: 8}
+WORD = SEVERITY_WORDS["zh"]  # the maps are drawn in Chinese
 FOLD_WORD = {"Area": "区域", "PartyOrg": "党组织", "Unit": "单位"}
 
 
@@ -157,8 +159,10 @@ def legend() -> list[LegendItem]:
     return [
         LegendItem("区域：有党组织负责", OK_COLOR),
         LegendItem("区域：无需负责组织（街道、楼栋等）", AREA_COLOR),
-        LegendItem("错误：未覆盖的社区/村，应建未建的单位", SEVERITY_COLOR["error"]),
-        LegendItem("警告：未覆盖的小区/网格，未覆盖的两新组织", SEVERITY_COLOR["warning"]),
+        LegendItem(f"{WORD['error']}：未覆盖的社区/村，应建未建的单位", SEVERITY_COLOR["error"]),
+        LegendItem(
+            f"{WORD['warning']}：未覆盖的小区/网格，未覆盖的两新组织", SEVERITY_COLOR["warning"]
+        ),
         LegendItem("党组织（紫线：负责区域）", ORG_COLOR),
         LegendItem("单位：已单建或联建覆盖", OK_COLOR, "square"),
         LegendItem("单位：其他", UNIT_COLOR, "square"),
