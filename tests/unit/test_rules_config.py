@@ -202,3 +202,12 @@ def test_finding_messages_follow_the_language(
     msg = {(f.rule, f.subject_id): f.message for f in r.findings}
     assert msg[("uncovered-community", "C1")] == uncovered
     assert msg[("org-size", "B51")] == too_big
+
+
+def test_a_rule_needs_its_entry_in_defaults_toml() -> None:
+    # defaults.toml is the list of rules: registering a function under an id it lacks fails
+    # at once, naming the file to edit.
+    from orggraph.rules import rule
+
+    with pytest.raises(ValueError, match=r"\[rules.no-such-rule\].*defaults.toml"):
+        rule("no-such-rule", title_zh="", title_en="", explain_zh="", explain_en="", source="")
