@@ -3,12 +3,13 @@
 The entries, in order, with their default severities, are ``[rules.<id>]`` in
 ``orggraph/defaults.toml``.  A rule function takes an :class:`~orggraph.audit_context.AuditContext`
 and returns a frame with ``subject_id`` and ``message`` columns, one row per finding; it is
-registered under its id, with its titles, explanation and source, by :func:`rule`.  Severity,
+registered under its id, with its title, explanation and source, by :func:`rule`.  Severity,
 names, area paths and sorting are added once, by :func:`orggraph.audit.run_audit`.  Adding a rule
 is adding one entry to ``defaults.toml`` and one decorated function in a module below.
 
-Explanations are templates: ``{threshold_name}`` stands for the threshold in force, so a custom
-``--config`` prints its own numbers.
+Titles and explanations are written in English and translated by the message catalogue
+(:mod:`orggraph.catalogue.rules`); an explanation names each threshold as a ``{field}`` filled
+from the configuration in force, so a custom ``--config`` prints its own numbers.
 
 >>> from orggraph.config import AuditConfig
 >>> rule = RULES["org-size"]
@@ -29,47 +30,45 @@ import pandas as pd
 
 from orggraph.audit_context import AuditContext
 from orggraph.config import AuditConfig, default_severities
+from orggraph.i18n import Lang, both
+from orggraph.i18n import lang as lang_in_force
 from orggraph.schema import ZH
 
 RuleFunction = Callable[[AuditContext], pd.DataFrame]
 
 
-def _fields(template: str) -> tuple[str, ...]:
-    """The ``{names}`` of a template, in order of first use."""
-    names = [f for _, f, _, _ in string.Formatter().parse(template) if f]
-    return tuple(dict.fromkeys(names))
-
-
 @dataclass(frozen=True)
 class Rule:
-    """One audit rule: its id, default severity, titles, explanation and source.
+    """One audit rule: its id, default severity, title, explanation and source.
 
-    ``explain_templates`` holds the explanation per language, with a ``{name}`` field for each
-    threshold the rule uses; read it through :meth:`explain`.
+    ``title_en`` and ``explain_en`` are the English texts, keys of the message catalogue
+    (:mod:`orggraph.catalogue.rules` holds the Chinese); the explanation has a ``{name}``
+    field for each threshold the rule uses.  Read them through :meth:`title` and :meth:`explain`.
+    ``source`` cites the field report or the regulation, in Chinese, in every language.
     """
 
     id: str
     severity: str
-    title_zh: str
     title_en: str
-    explain_templates: dict[str, str]
+    explain_en: str
     source: str
     function: RuleFunction
 
     @property
     def thresholds(self) -> tuple[str, ...]:
         """The configuration thresholds the rule uses (the fields of its explanation)."""
-        return _fields(self.explain_templates["zh"])
+        names = [f for _, f, _, _ in string.Formatter().parse(self.explain_en) if f]
+        return tuple(dict.fromkeys(names))
 
     def title(self, lang: str | None = None) -> str:
         """The rule's title in ``lang`` (default: the language in force)."""
-        return self.title_zh if _lang(lang) == "zh" else self.title_en
+        return _in(lang, both(self.title_en))
 
     def explain(self, cfg: AuditConfig | None = None, lang: str | None = None) -> str:
         """The explanation in ``lang`` with the thresholds of ``cfg`` (default: the defaults)."""
         cfg = cfg or AuditConfig()
         values = {key: _number(cfg[key]) for key in self.thresholds}
-        return self.explain_templates[_lang(lang)].format(**values)
+        return _in(lang, both(self.explain_en, **values))
 
 
 def _number(value: float) -> str:
@@ -77,35 +76,27 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _lang(lang: str | None) -> str:
-    from orggraph.i18n import lang as lang_in_force
-
-    return lang or lang_in_force()
+def _in(lang: str | None, texts: dict[Lang, str]) -> str:
+    return texts["zh"] if (lang or lang_in_force()) == "zh" else texts["en"]
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(
-    id: str,
-    *,
-    title_zh: str,
-    title_en: str,
-    explain_zh: str,
-    explain_en: str,
-    source: str,
+    id: str, *, title: str, explain: str, source: str
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register the decorated function as the rule ``id`` of ``defaults.toml``.
 
-    ``explain_zh`` and ``explain_en`` are templates with the same ``{threshold}`` fields.
+    ``title`` and ``explain`` are English, with their Chinese in the catalogue; ``explain``
+    names each threshold the rule uses as a ``{field}``.
     """
     severity = default_severities().get(id)
     if severity is None:
         raise ValueError(f"rule '{id}' has no [rules.{id}] entry in orggraph/defaults.toml")
 
     def register(fn: RuleFunction) -> RuleFunction:
-        templates = {"zh": explain_zh, "en": explain_en}
-        RULES[id] = Rule(id, severity, title_zh, title_en, templates, source, fn)
+        RULES[id] = Rule(id, severity, title, explain, source, fn)
         return fn
 
     return register
@@ -133,9 +124,7 @@ def fill(template: str, **values: pd.Series | str) -> pd.Series:
 
 def words(codes: pd.Series) -> pd.Series:
     """Enum codes (``general_branch``) in words of the language in force: 党总支, general branch."""
-    from orggraph.i18n import lang
-
-    return codes.map(ZH) if lang() == "zh" else codes.astype(str).str.replace("_", " ")
+    return codes.map(ZH) if lang_in_force() == "zh" else codes.astype(str).str.replace("_", " ")
 
 
 def findings_frame(subject_ids: pd.Series | pd.Index, messages: pd.Series | str) -> pd.DataFrame:

@@ -12,10 +12,8 @@ from orggraph.schema import COMMUNITY_LEVELS
 
 @rule(
     "isolated-org",
-    title_zh="社区党组织未入联盟",
-    title_en="Community organisation in no alliance",
-    explain_zh="负责社区或村的党组织没有加入任何党建联盟（牵头组织视为成员）。",
-    explain_en="An organisation responsible for a community or village that belongs to no "
+    title="Community organisation in no alliance",
+    explain="An organisation responsible for a community or village that belongs to no "
     "alliance (a lead organisation counts as a member).",
     source="汕尾市城区“横向互动 区域融合‘无缝隙’”；西宁市城东区全域党建联盟",
 )
@@ -34,10 +32,8 @@ def isolated_orgs(ctx: AuditContext) -> pd.DataFrame:
 
 @rule(
     "alliance-single-point",
-    title_zh="联盟网络单点",
-    title_en="Single point of the alliance network",
-    explain_zh="联盟网络的关节点：一旦退出，所在的联盟网络就会分裂（同属一个联盟的成员视为相连）。",
-    explain_en="An articulation point of the alliance network: removing it splits its component "
+    title="Single point of the alliance network",
+    explain="An articulation point of the alliance network: removing it splits its component "
     "(two members are linked when they share an alliance).",
     source="西宁市城东区全域党建联盟（8个区域治理党建联盟、3个行业系统党建联盟）：联盟网络的韧性",
 )

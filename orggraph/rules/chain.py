@@ -37,10 +37,8 @@ def orgs_on_loops(ids: pd.Series, parents: pd.Series) -> np.ndarray:
 
 @rule(
     "broken-chain",
-    title_zh="组织链条断层",
-    title_en="Broken chain of command",
-    explain_zh="不是党委却没有上级党组织，或上级关系形成闭环（闭环上的每个组织都列出）。",
-    explain_en="An organisation that is not a committee yet has no superior, or whose chain of "
+    title="Broken chain of command",
+    explain="An organisation that is not a committee yet has no superior, or whose chain of "
     "superiors loops (every organisation on the loop is listed).",
     source="汕尾市城区“纵向联动 上下贯通‘无断层’”：区、街道、社区三级党组织贯通联动",
 )
@@ -66,12 +64,8 @@ def broken_chains(ctx: AuditContext) -> pd.DataFrame:
 
 @rule(
     "org-size",
-    title_zh="支部规模不当",
-    title_en="Branch size out of range",
-    explain_zh="党支部（含联合、临时党支部）"
-    "党员超过{branch_max_members}人或不足{branch_min_members}人，"
-    "党总支超过{general_branch_max_members}人。",
-    explain_en="A branch (incl. joint and temporary) with more than {branch_max_members} or fewer "
+    title="Branch size out of range",
+    explain="A branch (incl. joint and temporary) with more than {branch_max_members} or fewer "
     "than {branch_min_members} members, or a general branch with more than "
     "{general_branch_max_members}.",
     source="《中国共产党支部工作条例（试行）》",

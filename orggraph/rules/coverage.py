@@ -23,10 +23,8 @@ def _uncovered(ctx: AuditContext, levels: tuple[str, ...]) -> pd.DataFrame:
 
 @rule(
     "uncovered-community",
-    title_zh="社区/村未覆盖",
-    title_en="Community or village without a Party organisation",
-    explain_zh="没有任何党组织负责的社区或村，是组织覆盖的空白点。",
-    explain_en="A community or village that no Party organisation is responsible for: a blank in "
+    title="Community or village without a Party organisation",
+    explain="A community or village that no Party organisation is responsible for: a blank in "
     "the coverage.",
     source="汕尾市城区填补城市基层党建“空白点”；玉林市玉州区“3456”工程：把组织设置嵌入网格，"
     "实现党组织全覆盖",
@@ -37,10 +35,8 @@ def uncovered_communities(ctx: AuditContext) -> pd.DataFrame:
 
 @rule(
     "uncovered-compound",
-    title_zh="小区未覆盖",
-    title_en="Compound without a Party organisation",
-    explain_zh="没有党组织负责的小区（应建小区党支部）。",
-    explain_en="A residential compound that no Party organisation is responsible for.",
+    title="Compound without a Party organisation",
+    explain="A residential compound that no Party organisation is responsible for.",
     source="玉林市玉州区“3456”工程：单建、联建、区域建80个小区党支部，实现小区的物业企业、"
     "业委会党组织全覆盖",
 )
@@ -50,10 +46,8 @@ def uncovered_compounds(ctx: AuditContext) -> pd.DataFrame:
 
 @rule(
     "uncovered-grid",
-    title_zh="网格未覆盖",
-    title_en="Grid without a Party organisation",
-    explain_zh="没有党组织负责的网格（把组织设置嵌入网格）。",
-    explain_en="A grid that no Party organisation is responsible for.",
+    title="Grid without a Party organisation",
+    explain="A grid that no Party organisation is responsible for.",
     source="玉林市玉州区“3456”工程：设置网格259个，把组织设置嵌入网格；"
     "佛山市南海区西樵镇“三级党建网格”",
 )
@@ -63,11 +57,8 @@ def uncovered_grids(ctx: AuditContext) -> pd.DataFrame:
 
 @rule(
     "unit-should-establish",
-    title_zh="应建未建",
-    title_en="Unit that should have its own Party organisation",
-    explain_zh="正式党员达到{establish_min_members}人以上、"
-    "但没有单独建立党组织的单位（无论是否已被联建或派驻指导员）。",
-    explain_en="A unit with {establish_min_members} or more formal Party members but no "
+    title="Unit that should have its own Party organisation",
+    explain="A unit with {establish_min_members} or more formal Party members but no "
     "organisation established in it, whatever else covers it.",
     source="《中国共产党章程》第三十条：凡是有正式党员三人以上的，都应当成立党的基层组织",
 )
@@ -85,11 +76,8 @@ def units_should_establish(ctx: AuditContext) -> pd.DataFrame:
 
 @rule(
     "unit-uncovered",
-    title_zh="两新组织未覆盖",
-    title_en="Two-new organisation not covered",
-    explain_zh="党员不足{establish_min_members}人或人数不详的非公企业、社会组织、物业企业、"
-    "业委会，既未单建，也没有联建党组织或党建指导员。",
-    explain_en="A two-new unit (enterprise, social organisation, property company, owners' "
+    title="Two-new organisation not covered",
+    explain="A two-new unit (enterprise, social organisation, property company, owners' "
     "committee) with fewer than {establish_min_members} or unknown members, no own "
     "organisation, no joint branch and no instructor.",
     source="佛山市南海区西樵镇“双同步、促单建”：“两新”党建覆盖率100%；"

@@ -11,11 +11,8 @@ from orggraph.rules import fill, findings_frame, rule, words
 
 @rule(
     "unpaired-community",
-    title_zh="社区/村未结对",
-    title_en="Community or village without enough pairings",
-    explain_zh="结对（双报到、联系挂点、包联、共建协议）"
-    "的单位或党组织少于{min_pairings}个的社区或村。",
-    explain_en="A community or village with fewer than {min_pairings} distinct paired sources "
+    title="Community or village without enough pairings",
+    explain="A community or village with fewer than {min_pairings} distinct paired sources "
     "(dual report, liaison, contract, co-building agreement).",
     source="汕尾市城区“双报到、双服务”：99个村（社区）均签订《党建共建协议》；"
     "玉林市玉东新区联系挂点制度",
@@ -37,10 +34,8 @@ def unpaired_communities(ctx: AuditContext) -> pd.DataFrame:
 
 @rule(
     "overloaded-unit",
-    title_zh="结对负担过重",
-    title_en="Pairing source carrying too many areas",
-    explain_zh="同一单位或党组织结对（包联）的区域超过{max_pairings}个。",
-    explain_en="A unit or organisation paired with more than {max_pairings} areas.",
+    title="Pairing source carrying too many areas",
+    explain="A unit or organisation paired with more than {max_pairings} areas.",
     source="玉林市玉东新区联系挂点制度：处级领导干部、包联社区责任单位定期深入挂点社区",
 )
 def overloaded_units(ctx: AuditContext) -> pd.DataFrame:

@@ -16,11 +16,8 @@ FLOOR_STANDARDS = {
 
 @rule(
     "missing-service-site",
-    title_zh="阵地缺失或不达标",
-    title_en="Service site missing or below standard",
-    explain_zh="没有社区党群服务中心的社区或村；"
-    "面积低于标准的服务中心（社区{community_center_min_m2}㎡，小区{compound_center_min_m2}㎡）。",
-    explain_en="A community or village with no community centre, or a centre below its floor-area "
+    title="Service site missing or below standard",
+    explain="A community or village with no community centre, or a centre below its floor-area "
     "standard (community {community_center_min_m2} m², compound {compound_center_min_m2"
     "} m²).",
     source="玉林市玉州区“3456”工程“一集群”：建设区、街道、社区、小区四级党群服务中心；"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import AREAS, ORGS, audit, by_rule, subjects
 
+from orggraph.catalogue import ZH
 from orggraph.config import AuditConfig
 from orggraph.errors import EXIT_CONFIG, ConfigError
 from orggraph.rules import RULES
@@ -54,11 +55,13 @@ def test_registry_matches_domain() -> None:
 
 def test_explanations_take_every_number_from_the_configuration() -> None:
     # An explanation may name thresholds only as {fields}: a digit written into the text would be
-    # a default that a custom --config cannot change.  Each field is a threshold, zh and en name
-    # the same ones, and every threshold the rule function reads is named.
+    # a default that a custom --config cannot change.  Each field is a threshold, the English
+    # and its Chinese (the catalogue's) name the same ones, and every threshold the rule
+    # function reads is named.
     cfg = AuditConfig()
     for r in RULES.values():
-        for lang, template in r.explain_templates.items():
+        assert r.title_en in ZH and r.explain_en in ZH, r.id
+        for lang, template in (("en", r.explain_en), ("zh", ZH[r.explain_en])):
             fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
             assert fields == set(r.thresholds), (r.id, lang)
             bare = string.Formatter().vformat(template, (), dict.fromkeys(fields, ""))
@@ -210,4 +213,4 @@ def test_a_rule_needs_its_entry_in_defaults_toml() -> None:
     from orggraph.rules import rule
 
     with pytest.raises(ValueError, match=r"\[rules.no-such-rule\].*defaults.toml"):
-        rule("no-such-rule", title_zh="", title_en="", explain_zh="", explain_en="", source="")
+        rule("no-such-rule", title="", explain="", source="")
