@@ -25,7 +25,7 @@ test: install browser
 	bash tools/run-tests.sh
 
 unit: install
-	$(BIN)/pytest -q tests/unit tests/cli
+	$(BIN)/pytest -q tests/unit tests/cli orggraph
 
 lint: install
 	$(BIN)/ruff check .

@@ -16,11 +16,12 @@ import sys
 import time
 from pathlib import Path
 
+from orggraph.maps.spec import MAP_VIEWS
+
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".cache" / "bench"
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-VIEWS = ("alliances", "coverage", "pairings", "hierarchy")
 TARGET_S = 3.0
 
 
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3, help="page opens per map (median kept)")
-    ap.add_argument("--views", nargs="+", default=list(VIEWS), choices=VIEWS)
+    ap.add_argument("--views", nargs="+", default=list(MAP_VIEWS), choices=list(MAP_VIEWS))
     ap.add_argument("--json", type=Path, help="also write the results here")
     args = ap.parse_args(argv)
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from orggraph.errors import ConfigError
+from orggraph.findings import SEVERITIES
 
-SEVERITIES = ("error", "warning", "info")
 DEFAULT_NEO4J_URI = "bolt://127.0.0.1:7687"
 DEFAULT_NEO4J_USER = "neo4j"
 # For the local server `make neo4j-up` starts; set NEO4J_PASSWORD for any other.
@@ -23,16 +24,32 @@ DEFAULT_NEO4J_PASSWORD = "orggraph-local"
 DEFAULTS_FILE = Path(__file__).with_name("defaults.toml")
 
 
+@cache
 def _defaults() -> dict[str, Any]:
     return tomllib.loads(DEFAULTS_FILE.read_text(encoding="utf-8"))
 
 
+def default_severities() -> dict[str, str]:
+    """``{rule id: default severity}`` for every audit rule, in DOMAIN.md's order.
+
+    ``defaults.toml`` lists the rules; :mod:`orggraph.rules` registers one function per entry.
+
+    Examples
+    --------
+    >>> list(default_severities())[:2]
+    ['uncovered-community', 'uncovered-compound']
+    >>> default_severities()["org-size"]
+    'info'
+    """
+    return {rule_id: opts["severity"] for rule_id, opts in _defaults()["rules"].items()}
+
+
 @dataclass(frozen=True)
 class AuditConfig:
-    """Thresholds and per-rule overrides for one audit."""
+    """Thresholds, the severity of every rule and the rules switched off, for one audit."""
 
     thresholds: dict[str, float] = field(default_factory=lambda: dict(_defaults()["thresholds"]))
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=default_severities)
     disabled: frozenset[str] = frozenset()
 
     def __getitem__(self, key: str) -> float:
@@ -55,8 +72,13 @@ class AuditConfig:
         return cfg.overlay(data, str(p))
 
     def overlay(self, data: dict[str, Any], source: str = "config") -> AuditConfig:
-        from orggraph.rules import RULES  # rule ids are the rules' own
+        """This configuration with the tables of a parsed TOML file laid over it.
 
+        Raises
+        ------
+        ConfigError
+            Naming every unknown threshold, rule or section and every bad value at once.
+        """
         problems: list[str] = []
         thresholds = dict(self.thresholds)
         for key, value in data.get("thresholds", {}).items():
@@ -71,8 +93,11 @@ class AuditConfig:
         severity = dict(self.severity)
         disabled = set(self.disabled)
         for rule_id, opts in data.get("rules", {}).items():
-            if rule_id not in RULES:
+            if rule_id not in severity:
                 problems.append(f"unknown rule '{rule_id}'")
+                continue
+            if not isinstance(opts, dict):
+                problems.append(f"[rules.{rule_id}] must be a table (severity, enabled)")
                 continue
             sev = opts.get("severity")
             if sev is not None:

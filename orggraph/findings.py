@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+# The severities, worst first: the one list every ordering, count and choice derives from.
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_ORDER = {s: rank for rank, s in enumerate(SEVERITIES)}
+# What a reader sees for each severity, per language.
+SEVERITY_WORDS: dict[str, dict[str, str]] = {
+    "zh": dict(zip(SEVERITIES, ("错误", "警告", "提示"), strict=True)),
+    "en": {s: s for s in SEVERITIES},
+}
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,7 @@ class AuditResult:
         }
 
     def counts(self) -> dict[str, int]:
-        out = {s: 0 for s in SEVERITY_ORDER}
+        out = {s: 0 for s in SEVERITIES}
         for f in self.findings:
             out[f.severity] += 1
         return out

@@ -27,8 +27,8 @@ def load(path: str | Path, name: str | None = None) -> Dataset:
     Examples
     --------
     >>> from orggraph.io import load
-    >>> ds = load("datasets/yuzhou")  # doctest: +SKIP
-    >>> ds.areas.columns[:3].tolist()  # doctest: +SKIP
+    >>> ds = load("datasets/yuzhou")
+    >>> ds.areas.columns[:3].tolist()
     ['id', 'name', 'level']
     """
     ds = validate(read_raw(path))

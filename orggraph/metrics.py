@@ -7,9 +7,9 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from orggraph.hierarchy import AreaIndex
+from orggraph.areas import STREET_LEVELS
+from orggraph.audit_context import AuditContext
 from orggraph.network import Brokerage, brokerage
-from orggraph.rules.context import AuditContext
 from orggraph.schema import NODE_LABEL, TWO_NEW_KINDS
 
 COVERAGE_LEVELS = ("community", "village", "compound", "grid")
@@ -24,8 +24,9 @@ def _share(part: int, total: int) -> dict[str, Any]:
     return {"total": int(total), "covered": int(part), "rate": _rate(part, total)}
 
 
-def coverage_rates(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
+def coverage_rates(ctx: AuditContext) -> dict[str, Any]:
     """Coverage per level and per street: the share of areas some org is responsible for."""
+    index = ctx.area_index
     areas = ctx.ds.areas
     covered = areas["id"].isin(ctx.responsible_areas)
     per_level = {
@@ -35,7 +36,7 @@ def coverage_rates(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
         for lvl in COVERAGE_LEVELS
     }
     scoped = areas[areas["level"].isin(COVERAGE_LEVELS)]
-    street_id = index.ancestor_at(scoped["id"], ("street", "town")).to_numpy()
+    street_id = index.ancestor_at(scoped["id"], STREET_LEVELS).to_numpy()
     frame = pd.DataFrame(
         {
             "street_id": street_id,
@@ -71,7 +72,7 @@ def two_new_rates(ctx: AuditContext) -> dict[str, Any]:
     }
 
 
-def compute_rates(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
+def compute_rates(ctx: AuditContext) -> dict[str, Any]:
     """Every headline rate, as the field reports quote them."""
     com = ctx.communities
     paired = int(
@@ -83,7 +84,7 @@ def compute_rates(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
     compounds = areas.loc[areas["level"] == "compound", "id"]
     orgs = ctx.ds.orgs
     return {
-        **coverage_rates(ctx, index),
+        **coverage_rates(ctx),
         "two_new": two_new_rates(ctx),
         "communities_paired": {
             "total": len(com),
@@ -107,11 +108,12 @@ def pairing_load(ctx: AuditContext) -> dict[str, Any]:
     }
 
 
-def alliance_metrics(ctx: AuditContext, index: AreaIndex, broker: Brokerage) -> dict[str, Any]:
+def alliance_metrics(ctx: AuditContext, broker: Brokerage) -> dict[str, Any]:
     ds = ctx.ds
+    index = ctx.area_index
     m = ctx.alliance_memberships
     member_area = m["member_id"].map(index.entity_area)
-    street = index.ancestor_at(member_area.dropna().to_numpy(), ("street", "town"))
+    street = index.ancestor_at(member_area.dropna().to_numpy(), STREET_LEVELS)
     m = m.assign(
         street=member_area.map(
             pd.Series(street.to_numpy(), index=street.index).groupby(level=0).first()
@@ -193,12 +195,12 @@ def _org_depths(ctx: AuditContext) -> pd.Series:
     return depth.where(cur.isna())  # orgs on or under a loop have no depth
 
 
-def hierarchy_metrics(ctx: AuditContext, index: AreaIndex) -> dict[str, Any]:
+def hierarchy_metrics(ctx: AuditContext) -> dict[str, Any]:
     orgs = ctx.ds.orgs
     fanout = orgs["parent_id"].value_counts()
     area_fanout = ctx.ds.areas["parent_id"].value_counts()
     depth = _org_depths(ctx)
-    area_depth = index.depth()
+    area_depth = ctx.area_index.depth()
     return {
         "org_roots": int(orgs["parent_id"].isna().sum()),
         "org_depth_max": int(depth.max()) + 1 if depth.notna().any() else 0,
@@ -223,7 +225,7 @@ def compute_brokerage(ctx: AuditContext) -> Brokerage:
     )
 
 
-def compute_metrics(ctx: AuditContext, index: AreaIndex, broker: Brokerage) -> dict[str, Any]:
+def compute_metrics(ctx: AuditContext, broker: Brokerage) -> dict[str, Any]:
     """Entity counts, pairing load, alliance membership and brokerage, hierarchy shape."""
     ds = ctx.ds
     counts = {label: len(ds[table]) for table, label in NODE_LABEL.items()}
@@ -231,6 +233,6 @@ def compute_metrics(ctx: AuditContext, index: AreaIndex, broker: Brokerage) -> d
         "nodes": counts,
         "relationships": ds.relationship_count,
         "pairing_load": pairing_load(ctx),
-        "alliance": alliance_metrics(ctx, index, broker),
-        "hierarchy": hierarchy_metrics(ctx, index),
+        "alliance": alliance_metrics(ctx, broker),
+        "hierarchy": hierarchy_metrics(ctx),
     }

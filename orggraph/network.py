@@ -99,14 +99,26 @@ def brokerage(
     exact_max_nodes: int,
     samples: int,
     seed: int,
-    work_budget: int = 2_000_000,
+    work_budget: int,
     projected: bool = True,
 ) -> Brokerage:
     """Normalised betweenness of every member; k-sampled above ``exact_max_nodes`` nodes.
 
     Each sampled source costs one traversal of the graph, so the sample shrinks as the graph
     grows: at most ``samples`` sources and about ``work_budget`` node and edge visits in all
-    (never fewer than 16 sources).
+    (never fewer than 16 sources).  The numbers come from the ``betweenness_*`` thresholds of
+    ``defaults.toml`` (:func:`orggraph.metrics.compute_brokerage`), and only from there.
+
+    Examples
+    --------
+    Members a and b share one alliance, b and c another: b is the only broker.
+
+    >>> memberships = pd.DataFrame(
+    ...     {"alliance_id": ["A1", "A1", "A2", "A2"], "member_id": ["a", "b", "b", "c"]}
+    ... )
+    >>> r = brokerage(member_network(memberships), 10, samples=5, seed=1, work_budget=100)
+    >>> r.exact, r.scores
+    (True, {'a': 0.0, 'b': 1.0, 'c': 0.0})
     """
     n = g.number_of_nodes()
     if n <= exact_max_nodes:

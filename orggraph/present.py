@@ -10,11 +10,11 @@ import math
 import unicodedata
 from typing import Any
 
-from orggraph.findings import SEVERITY_ORDER, AuditResult, Finding
+from orggraph.findings import SEVERITY_ORDER, SEVERITY_WORDS, AuditResult, Finding
 from orggraph.schema import ZH
 
 FORMATS = ("table", "json", "csv", "markdown")
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_ZH = SEVERITY_WORDS["zh"]
 COLUMNS = ("rule", "subject_id", "subject_name", "area_path", "message")
 HEADERS_ZH = {
     "rule": "规则",

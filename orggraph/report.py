@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from orggraph.findings import SEVERITY_ORDER
+from orggraph.findings import SEVERITY_ORDER, SEVERITY_WORDS
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
@@ -86,10 +86,7 @@ TEXT: dict[str, dict[str, str]] = {
         "notes": "Notes",
     },
 }
-SEVERITY_TEXT = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
+SEVERITY_TEXT = SEVERITY_WORDS
 LEVEL_TEXT = {
     "zh": {"community": "社区", "village": "村", "compound": "小区", "grid": "网格"},
     "en": {
@@ -99,7 +96,7 @@ LEVEL_TEXT = {
         "grid": "grids",
     },
 }
-MAP_VIEWS = ("alliances", "coverage")
+REPORT_MAPS = ("alliances", "coverage")  # of orggraph.maps.MAP_VIEWS
 
 
 def _pct(rate: Any) -> str:
@@ -180,16 +177,18 @@ def by_street(result: AuditResult, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-def rule_rows(result: AuditResult, lang: str) -> list[dict[str, Any]]:
-    """Every registered rule with its explanation and how many findings it raised."""
+def rule_rows(
+    result: AuditResult, lang: str, cfg: AuditConfig | None = None
+) -> list[dict[str, Any]]:
+    """Every registered rule with its explanation (thresholds of ``cfg``) and its finding count."""
     from orggraph.rules import RULES
 
     n = Counter(f.rule for f in result.findings)
     return [
         {
             "id": r.id,
-            "title": r.title_zh if lang == "zh" else r.title_en,
-            "explain": r.explain_zh if lang == "zh" else r.explain_en,
+            "title": r.title(lang),
+            "explain": r.explain(cfg, lang),
             "source": r.source,
             "severity": SEVERITY_TEXT[lang].get(r.severity, r.severity),
             "count": n.get(r.id, 0),
@@ -222,11 +221,15 @@ def render_report(
 
     Examples
     --------
-    >>> html = render_report(ds, run_audit(ds), "en")  # doctest: +SKIP
+    >>> from orggraph.audit import run_audit
+    >>> from orggraph.io import load
+    >>> ds = load("datasets/chengdong")
+    >>> render_report(ds, run_audit(ds), "en").startswith("<!DOCTYPE html>")
+    True
     """
     from jinja2 import Environment
 
-    from orggraph.maps import DEFAULT_NODE_BUDGET, VIEWS, build_map, rule_titles
+    from orggraph.maps import DEFAULT_NODE_BUDGET, MAP_VIEWS, build_map, rule_titles
     from orggraph.maps.html import asset, map_fragment, page
 
     if lang not in LANGS:
@@ -234,11 +237,11 @@ def render_report(
     t = TEXT[lang]
     titles = rule_titles(lang)
     maps = []
-    for view in MAP_VIEWS:
+    for view in REPORT_MAPS:
         spec = build_map(ds, result, view, budget=budget or DEFAULT_NODE_BUDGET, cfg=cfg)
         maps.append(
             {
-                "title": VIEWS[view] if lang == "zh" else view.capitalize(),
+                "title": MAP_VIEWS[view] if lang == "zh" else view.capitalize(),
                 "html": map_fragment(spec, f"map-{view}", height="70vh"),
             }
         )
@@ -267,7 +270,7 @@ def render_report(
         severity_text=SEVERITY_TEXT[lang],
         streets=by_street(result, lang),
         findings=findings,
-        rules=rule_rows(result, lang),
+        rules=rule_rows(result, lang, cfg),
         maps=maps,
         notes=result.notes,
         severities=list(SEVERITY_ORDER),

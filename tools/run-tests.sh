@@ -10,7 +10,7 @@ if [ -z "${NEO4J_URI:-}" ]; then
   bash tools/neo4j/neo4j.sh up || { echo "Neo4j did not start; see the log above" >&2; exit 1; }
   export NEO4J_URI="bolt://127.0.0.1:${ORGGRAPH_NEO4J_PORT:-7687}"
 fi
-$BIN/pytest -q -ra tests "$@"
+$BIN/pytest -q -ra tests orggraph "$@"
 rc=$?
 if [ "$started" = 1 ]; then bash tools/neo4j/neo4j.sh down; fi
 exit $rc

@@ -7,8 +7,8 @@ words; :data:`ZH` is their union (a key given twice is an error, caught by the t
 
 from __future__ import annotations
 
-from orggraph.catalogue import cli, diff, outputs, plan, reading, store
+from orggraph.catalogue import cli, diff, outputs, plan, reading, rules, store
 
-PARTS = (reading, cli, outputs, store, plan, diff)
+PARTS = (reading, cli, outputs, store, plan, diff, rules)
 
 ZH: dict[str, str] = {k: v for part in PARTS for k, v in part.ZH.items()}

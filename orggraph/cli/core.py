@@ -11,13 +11,14 @@ import click
 
 from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
 from orggraph.errors import EXIT_FINDINGS
-from orggraph.findings import SEVERITY_ORDER
+from orggraph.findings import SEVERITIES, SEVERITY_ORDER
+from orggraph.i18n import tr
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
     from orggraph.dataset import Dataset
 
-FAIL_ON = ("error", "warning", "info", "never")
+FAIL_ON = (*SEVERITIES, "never")
 
 
 @click.command("validate", epilog=EXIT_HELP)
@@ -83,17 +84,16 @@ def metrics_command(source: Dataset, cfg: AuditConfig, output: str | None) -> No
 
 
 @click.command("rules")
-def rules_command() -> None:
-    """List the audit rules: id, default severity, thresholds and source."""
-    from orggraph.config import AuditConfig
+@config_option
+def rules_command(cfg: AuditConfig) -> None:
+    """List the audit rules: id, severity, thresholds (of --config) and source."""
     from orggraph.rules import RULES
 
-    cfg = AuditConfig()
     for r in RULES.values():
         th = ", ".join(f"{k}={cfg[k]:g}" for k in r.thresholds)
-        click.echo(f"{r.id}  [{r.severity}]  {r.title_zh}{f'  ({th})' if th else ''}")
-        click.echo(f"    {r.explain_zh}")
-        click.echo(f"    来源: {r.source}")
+        click.echo(f"{r.id}  [{cfg.severity[r.id]}]  {r.title()}{f'  ({th})' if th else ''}")
+        click.echo(f"    {r.explain(cfg)}")
+        click.echo("    " + tr("source: {source}", source=r.source))
 
 
 @click.command("generate")

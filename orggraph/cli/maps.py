@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
+from orggraph.maps.spec import MAP_VIEWS
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
     from orggraph.dataset import Dataset
-
-VIEW_NAMES = ("alliances", "coverage", "pairings", "hierarchy")  # orggraph.maps.VIEWS, lazily
 
 
 def _budget_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -31,7 +30,7 @@ def _budget_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 @source_options
 @click.option(
     "--view",
-    type=click.Choice(VIEW_NAMES),
+    type=click.Choice(list(MAP_VIEWS)),
     default="alliances",
     show_default=True,
     help="alliances: alliances and members; coverage: areas and the orgs responsible; "

@@ -11,9 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from orggraph.findings import SEVERITIES
+
+# The map views, each with the title its page shows; ``orggraph/maps/view_NAME.py`` draws ``NAME``.
+MAP_VIEWS = {
+    "alliances": "党建联盟图",
+    "coverage": "组织覆盖图",
+    "pairings": "结对共建图",
+    "hierarchy": "组织隶属图",
+}
+
 # Severity colours are shared by every view so that "red" always means an error.
-SEVERITY_COLOR = {"error": "#d62728", "warning": "#ff7f0e", "info": "#1f77b4"}
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_COLOR = dict(zip(SEVERITIES, ("#d62728", "#ff7f0e", "#1f77b4"), strict=True))
 OK_COLOR = "#2ca02c"
 MUTED_COLOR = "#b0b0b0"
 ORG_COLOR = "#9467bd"

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from orggraph.rules import findings_frame, rule
-from orggraph.rules.context import AuditContext
+from orggraph.audit_context import AuditContext
+from orggraph.i18n import tr
+from orggraph.rules import fill, findings_frame, rule
 from orggraph.schema import COMMUNITY_LEVELS
 
 
 @rule(
     "isolated-org",
-    "info",
-    title_zh="社区党组织未入联盟",
-    title_en="Community organisation in no alliance",
-    explain_zh="负责社区或村的党组织没有加入任何党建联盟（牵头组织视为成员）。",
-    explain_en="An organisation responsible for a community or village that belongs to no "
+    title="Community organisation in no alliance",
+    explain="An organisation responsible for a community or village that belongs to no "
     "alliance (a lead organisation counts as a member).",
-    source="seed 002 横向互动无缝隙; seed 003 全域党建联盟",
+    source="汕尾市城区“横向互动 区域融合‘无缝隙’”；西宁市城东区全域党建联盟",
 )
 def isolated_orgs(ctx: AuditContext) -> pd.DataFrame:
     orgs = ctx.ds.orgs
@@ -25,28 +23,27 @@ def isolated_orgs(ctx: AuditContext) -> pd.DataFrame:
     community_ids = areas.loc[areas["level"].isin(COMMUNITY_LEVELS), "id"]
     members = ctx.alliance_memberships["member_id"]
     hit = orgs[orgs["area_id"].isin(community_ids) & ~orgs["id"].isin(members)]
-    msg = "“" + hit["name"].astype(str) + "”负责社区/村，但没有加入任何党建联盟"
+    msg = fill(
+        tr("“{name}” is responsible for a community or village but belongs to no alliance"),
+        name=hit["name"],
+    )
     return findings_frame(hit["id"], msg)
 
 
 @rule(
     "alliance-single-point",
-    "info",
-    title_zh="联盟网络单点",
-    title_en="Single point of the alliance network",
-    explain_zh="联盟网络的关节点：一旦退出，所在的联盟网络就会分裂（同属一个联盟的成员视为相连）。",
-    explain_en="An articulation point of the alliance network: removing it splits its component "
+    title="Single point of the alliance network",
+    explain="An articulation point of the alliance network: removing it splits its component "
     "(two members are linked when they share an alliance).",
-    source="区域化党建的韧性",
+    source="西宁市城东区全域党建联盟（8个区域治理党建联盟、3个行业系统党建联盟）：联盟网络的韧性",
 )
 def alliance_single_points(ctx: AuditContext) -> pd.DataFrame:
     points = sorted(ctx.alliance_single_points)
     m = ctx.alliance_memberships
     n_alliances = m[m["member_id"].isin(points)].groupby("member_id")["alliance_id"].nunique()
     ids = pd.Series(points, dtype=object)
-    msg = (
-        "连接"
-        + ids.map(n_alliances).fillna(0).astype("int64").astype(str)
-        + "个联盟，退出后联盟网络将分裂"
+    msg = fill(
+        tr("links {count} alliances: without it the alliance network splits"),
+        count=ids.map(n_alliances).fillna(0).astype("int64"),
     )
     return findings_frame(ids, msg)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from orggraph.rules import findings_frame, rule
-from orggraph.rules.context import AuditContext
-from orggraph.schema import BRANCH_TYPES, ZH
+from orggraph.audit_context import AuditContext
+from orggraph.i18n import tr
+from orggraph.rules import fill, findings_frame, rule, words
+from orggraph.schema import BRANCH_TYPES
 
 
 def orgs_on_loops(ids: pd.Series, parents: pd.Series) -> np.ndarray:
@@ -36,25 +37,24 @@ def orgs_on_loops(ids: pd.Series, parents: pd.Series) -> np.ndarray:
 
 @rule(
     "broken-chain",
-    "error",
-    title_zh="组织链条断层",
-    title_en="Broken chain of command",
-    explain_zh="不是党委却没有上级党组织，或上级关系形成闭环（闭环上的每个组织都列出）。",
-    explain_en="An organisation that is not a committee yet has no superior, or whose chain of "
+    title="Broken chain of command",
+    explain="An organisation that is not a committee yet has no superior, or whose chain of "
     "superiors loops (every organisation on the loop is listed).",
-    source="seed 002 上下贯通无断层",
+    source="汕尾市城区“纵向联动 上下贯通‘无断层’”：区、街道、社区三级党组织贯通联动",
 )
 def broken_chains(ctx: AuditContext) -> pd.DataFrame:
     orgs = ctx.ds.orgs
     orphan = orgs[(orgs["type"] != "committee") & orgs["parent_id"].isna()]
-    orphan_msg = orphan["type"].map(ZH) + "“" + orphan["name"].astype(str) + "”没有上级党组织"
+    orphan_msg = fill(
+        tr("{type} “{name}” has no superior organisation"),
+        type=words(orphan["type"]),
+        name=orphan["name"],
+    )
     looped = orgs[orgs["id"].isin(orgs_on_loops(orgs["id"], orgs["parent_id"]))]
-    loop_msg = (
-        "“"
-        + looped["name"].astype(str)
-        + "”的上级关系形成闭环（上级："
-        + looped["parent_id"].astype(str)
-        + "）"
+    loop_msg = fill(
+        tr("“{name}” is on a loop of superiors (superior: {parent})"),
+        name=looped["name"],
+        parent=looped["parent_id"],
     )
     return pd.concat(
         [findings_frame(orphan["id"], orphan_msg), findings_frame(looped["id"], loop_msg)],
@@ -64,14 +64,11 @@ def broken_chains(ctx: AuditContext) -> pd.DataFrame:
 
 @rule(
     "org-size",
-    "info",
-    title_zh="支部规模不当",
-    title_en="Branch size out of range",
-    explain_zh="党支部（含联合、临时党支部）党员超过50人或不足3人，党总支超过100人。",
-    explain_en="A branch (incl. joint and temporary) with more than 50 or fewer than 3 members, "
-    "or a general branch with more than 100.",
-    source="中国共产党支部工作条例（试行）",
-    thresholds=("branch_min_members", "branch_max_members", "general_branch_max_members"),
+    title="Branch size out of range",
+    explain="A branch (incl. joint and temporary) with more than {branch_max_members} or fewer "
+    "than {branch_min_members} members, or a general branch with more than "
+    "{general_branch_max_members}.",
+    source="《中国共产党支部工作条例（试行）》",
 )
 def org_sizes(ctx: AuditContext) -> pd.DataFrame:
     orgs = ctx.ds.orgs
@@ -82,18 +79,21 @@ def org_sizes(ctx: AuditContext) -> pd.DataFrame:
     too_big = (is_branch & (m > hi)) | ((orgs["type"] == "general_branch") & (m > gb_hi))
     too_small = is_branch & (m < lo)
     hit = orgs[too_big | too_small]
-    n = hit["members"].astype("int64").astype(str)
-    limit = np.where(hit["type"] == "general_branch", f"{gb_hi:g}", f"{hi:g}")
-    msg = np.where(
-        too_big[hit.index],
-        hit["type"].map(ZH)
-        + "“"
-        + hit["name"].astype(str)
-        + "”有党员"
-        + n
-        + "名，超过"
-        + limit
-        + "名，宜分设",
-        hit["type"].map(ZH) + "“" + hit["name"].astype(str) + "”只有党员" + n + f"名，少于{lo:g}名",
+    n = hit["members"].astype("int64")
+    limit = pd.Series(np.where(hit["type"] == "general_branch", gb_hi, hi), index=hit.index)
+    big = fill(
+        tr("{type} “{name}” has {members} members, more than {limit}: split it"),
+        type=words(hit["type"]),
+        name=hit["name"],
+        members=n,
+        limit=limit.map("{:g}".format),
     )
+    small = fill(
+        tr("{type} “{name}” has only {members} members, fewer than {limit}"),
+        type=words(hit["type"]),
+        name=hit["name"],
+        members=n,
+        limit=f"{lo:g}",
+    )
+    msg = big.where(too_big[hit.index], small)
     return findings_frame(hit["id"], pd.Series(msg))

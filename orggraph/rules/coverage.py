@@ -4,26 +4,30 @@ from __future__ import annotations
 
 import pandas as pd
 
-from orggraph.rules import findings_frame, rule
-from orggraph.rules.context import AuditContext
-from orggraph.schema import COMMUNITY_LEVELS, TWO_NEW_KINDS, ZH
+from orggraph.audit_context import AuditContext
+from orggraph.i18n import tr
+from orggraph.rules import fill, findings_frame, rule, words
+from orggraph.schema import COMMUNITY_LEVELS, TWO_NEW_KINDS
 
 
 def _uncovered(ctx: AuditContext, levels: tuple[str, ...]) -> pd.DataFrame:
     areas = ctx.ds.areas
     hit = areas[areas["level"].isin(levels) & ~areas["id"].isin(ctx.responsible_areas)]
-    msg = hit["level"].map(ZH) + "“" + hit["name"].astype(str) + "”没有负责的党组织"
+    msg = fill(
+        tr("{level} “{name}” has no Party organisation responsible for it"),
+        level=words(hit["level"]),
+        name=hit["name"],
+    )
     return findings_frame(hit["id"], msg)
 
 
 @rule(
     "uncovered-community",
-    "error",
-    title_zh="社区/村未覆盖",
-    title_en="Community or village without a Party organisation",
-    explain_zh="没有任何党组织负责（RESPONSIBLE_FOR）的社区或村，是组织覆盖的空白点。",
-    explain_en="A community or village that no Party organisation is responsible for.",
-    source="seed 002 填补空白点; seed 001 组织全覆盖",
+    title="Community or village without a Party organisation",
+    explain="A community or village that no Party organisation is responsible for: a blank in "
+    "the coverage.",
+    source="汕尾市城区填补城市基层党建“空白点”；玉林市玉州区“3456”工程：把组织设置嵌入网格，"
+    "实现党组织全覆盖",
 )
 def uncovered_communities(ctx: AuditContext) -> pd.DataFrame:
     return _uncovered(ctx, COMMUNITY_LEVELS)
@@ -31,12 +35,10 @@ def uncovered_communities(ctx: AuditContext) -> pd.DataFrame:
 
 @rule(
     "uncovered-compound",
-    "warning",
-    title_zh="小区未覆盖",
-    title_en="Compound without a Party organisation",
-    explain_zh="没有党组织负责的小区（应建小区党支部）。",
-    explain_en="A residential compound that no Party organisation is responsible for.",
-    source="seed 001 小区党支部, 物业/业委会全覆盖",
+    title="Compound without a Party organisation",
+    explain="A residential compound that no Party organisation is responsible for.",
+    source="玉林市玉州区“3456”工程：单建、联建、区域建80个小区党支部，实现小区的物业企业、"
+    "业委会党组织全覆盖",
 )
 def uncovered_compounds(ctx: AuditContext) -> pd.DataFrame:
     return _uncovered(ctx, ("compound",))
@@ -44,12 +46,10 @@ def uncovered_compounds(ctx: AuditContext) -> pd.DataFrame:
 
 @rule(
     "uncovered-grid",
-    "warning",
-    title_zh="网格未覆盖",
-    title_en="Grid without a Party organisation",
-    explain_zh="没有党组织负责的网格（把组织设置嵌入网格）。",
-    explain_en="A grid that no Party organisation is responsible for.",
-    source="seed 001 把组织设置嵌入网格; seed 004 三级党建网格",
+    title="Grid without a Party organisation",
+    explain="A grid that no Party organisation is responsible for.",
+    source="玉林市玉州区“3456”工程：设置网格259个，把组织设置嵌入网格；"
+    "佛山市南海区西樵镇“三级党建网格”",
 )
 def uncovered_grids(ctx: AuditContext) -> pd.DataFrame:
     return _uncovered(ctx, ("grid",))
@@ -57,35 +57,31 @@ def uncovered_grids(ctx: AuditContext) -> pd.DataFrame:
 
 @rule(
     "unit-should-establish",
-    "error",
-    title_zh="应建未建",
-    title_en="Unit that should have its own Party organisation",
-    explain_zh="正式党员达到3人以上、但没有单独建立党组织的单位（无论是否已被联建或派驻指导员）。",
-    explain_en="A unit with at least the threshold of formal Party members but no organisation "
-    "established in it, whatever else covers it.",
-    source="党章第三十条：正式党员三人以上的应当成立党的基层组织",
-    thresholds=("establish_min_members",),
+    title="Unit that should have its own Party organisation",
+    explain="A unit with {establish_min_members} or more formal Party members but no "
+    "organisation established in it, whatever else covers it.",
+    source="《中国共产党章程》第三十条：凡是有正式党员三人以上的，都应当成立党的基层组织",
 )
 def units_should_establish(ctx: AuditContext) -> pd.DataFrame:
     units = ctx.ds.units
     need = ctx.threshold("establish_min_members")
     hit = units[(units["party_members"] >= need) & ~units["id"].isin(ctx.established_units)]
-    n = hit["party_members"].astype("int64").astype(str)
-    msg = "“" + hit["name"].astype(str) + "”有正式党员" + n + "名，应单独建立党组织"
+    msg = fill(
+        tr("“{name}” has {members} formal Party members and should set up its own organisation"),
+        name=hit["name"],
+        members=hit["party_members"].astype("int64"),
+    )
     return findings_frame(hit["id"], msg)
 
 
 @rule(
     "unit-uncovered",
-    "warning",
-    title_zh="两新组织未覆盖",
-    title_en="Two-new organisation not covered",
-    explain_zh="党员不足3人或人数不详的非公企业、社会组织、物业企业、业委会，既未单建，也没有联建党组织或党建指导员。",
-    explain_en="A two-new unit (enterprise, social organisation, property company, owners' "
-    "committee) with fewer than the threshold or unknown members, no own organisation, no joint "
-    "branch and no instructor.",
-    source="seed 004 党建覆盖率100%; seed 002 两新党建指导员",
-    thresholds=("establish_min_members",),
+    title="Two-new organisation not covered",
+    explain="A two-new unit (enterprise, social organisation, property company, owners' "
+    "committee) with fewer than {establish_min_members} or unknown members, no own "
+    "organisation, no joint branch and no instructor.",
+    source="佛山市南海区西樵镇“双同步、促单建”：“两新”党建覆盖率100%；"
+    "汕尾市城区选派30名“两新”党建指导员",
 )
 def units_uncovered(ctx: AuditContext) -> pd.DataFrame:
     ds = ctx.ds
@@ -99,10 +95,9 @@ def units_uncovered(ctx: AuditContext) -> pd.DataFrame:
         & ~units["id"].isin(ctx.established_units)
         & ~covered
     ]
-    msg = (
-        hit["kind"].map(ZH)
-        + "“"
-        + hit["name"].astype(str)
-        + "”既未单建党组织，也没有联建党组织或党建指导员"
+    msg = fill(
+        tr("{kind} “{name}” has no organisation of its own, no joint branch and no instructor"),
+        kind=words(hit["kind"]),
+        name=hit["name"],
     )
     return findings_frame(hit["id"], msg)

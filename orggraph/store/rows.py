@@ -19,8 +19,8 @@ import pandas as pd
 
 from orggraph.dataset import Dataset
 from orggraph.errors import DatasetError, Problem
-from orggraph.graph import EDGE_SPECS
 from orggraph.i18n import tr
+from orggraph.relations import EDGE_SPECS
 from orggraph.schema import NODE_LABEL, TABLE_BY_NAME, TABLES
 
 # Property names orggraph itself writes; a planner's extra column may not use them.

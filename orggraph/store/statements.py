@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from orggraph.graph import EDGE_SPECS
+from orggraph.relations import EDGE_SPECS
 from orggraph.schema import NODE_LABEL
 
 LABELS = tuple(NODE_LABEL.values())

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from map_sample import MALICIOUS_NAME, sample_dataset
 
 from orggraph.audit import run_audit
-from orggraph.maps import VIEWS, build_map, render_map
-from orggraph.maps.sample import MALICIOUS_NAME, sample_dataset
+from orggraph.maps import MAP_VIEWS, build_map, render_map
 from orggraph.output import write_text
 from orggraph.report import render_report
 
@@ -96,7 +96,7 @@ def expected_alliance_drawing(ds, result) -> tuple[int, int]:
     return len(ds.alliances) + len(members) + len(isolated), len(pairs)
 
 
-@pytest.mark.parametrize("view", list(VIEWS))
+@pytest.mark.parametrize("view", list(MAP_VIEWS))
 def test_every_view_loads_offline_without_errors(browser, sample, tmp_path, view):
     ds, result = sample
     spec = build_map(ds, result, view)

@@ -1,16 +1,18 @@
-"""Map views on the tiny hand-made dataset of orggraph.maps.sample (no browser)."""
+"""Map views on the tiny hand-made dataset of map_sample.py (no browser)."""
 
 from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
+from map_sample import sample_dataset
 
 from orggraph.audit import run_audit
+from orggraph.dataset import Dataset
 from orggraph.maps import UnknownFocus, build_map, layout
-from orggraph.maps.alliances import KIND_COLOR
-from orggraph.maps.sample import sample_dataset
 from orggraph.maps.spec import OK_COLOR, SEVERITY_COLOR
+from orggraph.maps.view_alliances import KIND_COLOR
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +48,21 @@ def test_alliances_members_brokers_and_isolated(sample):
     assert edge[("U1", "A1")].dashes and edge[("O3", "A1")].width > edge[("O2", "A1")].width
     # The isolated org sits apart: right of everything else.
     assert got["O8"].x > max(n.x or 0 for n in spec.nodes if n.id != "O8")
+
+
+def test_a_lead_listed_as_a_member_is_drawn_as_the_lead(sample):
+    # The planner also lists O3, A1's lead, among A1's members in the plain role "member".  The
+    # audit counts O3 as A1's lead member (one membership); the map must draw the same: one
+    # edge O3 -> A1, thick and labelled 牵头.
+    ds, _ = sample
+    members = ds.alliance_members
+    row = pd.DataFrame([{"alliance_id": "A1", "member_id": "O3", "role": "member"}])
+    listed = Dataset(ds.name, {**ds.tables, "alliance_members": pd.concat([members, row])})
+    spec = build_map(listed, run_audit(listed), "alliances")
+    to_a1 = [e for e in spec.edges if (e.source, e.target) == ("O3", "A1")]
+    assert len(to_a1) == 1
+    plain = next(e for e in spec.edges if (e.source, e.target) == ("O2", "A1"))
+    assert to_a1[0].width > plain.width and ("角色", "牵头") in to_a1[0].facts
 
 
 def test_alliance_focus_and_unknown_focus(sample):
@@ -139,3 +156,38 @@ def test_hubs_and_satellites_puts_brokers_between():
     # the broker sits nearer the midpoint than to either hub
     assert math.dist(pos["s"], mid) < math.dist(pos["s"], pos["h1"])
     assert math.dist(pos["t"], pos["h1"]) < math.dist(pos["t"], pos["h2"])
+
+
+def test_every_map_view_has_its_module_and_no_module_lacks_a_view():
+    # MAP_VIEWS is the one list of views: NAME is drawn by orggraph/maps/view_NAME.py, whose
+    # build() makes a spec of that view under MAP_VIEWS' title.
+    from pathlib import Path
+
+    import orggraph.maps as maps
+
+    modules = {p.stem.removeprefix("view_") for p in Path(maps.__file__).parent.glob("view_*.py")}
+    assert modules == set(maps.MAP_VIEWS)
+    ds = sample_dataset()
+    result = run_audit(ds)
+    for view, title in maps.MAP_VIEWS.items():
+        spec = build_map(ds, result, view)
+        assert (spec.view, spec.title) == (view, title)
+
+
+def test_views_drawn_from_one_shared_context_match_fresh_ones(sample):
+    # A report draws several views: it may build the graph, the places and the AuditContext
+    # once and pass them in; every view must come out as if drawn on its own.
+    from orggraph.audit_context import AuditContext
+    from orggraph.config import AuditConfig
+    from orggraph.maps import area_places
+    from orggraph.maps.graph import build_graph
+
+    ds, result = sample
+    context = AuditContext(ds, AuditConfig())
+    shared = {
+        "graph": build_graph(ds),
+        "places": area_places(context.area_index),
+        "context": context,
+    }
+    for view in ("alliances", "coverage"):
+        assert build_map(ds, result, view, **shared) == build_map(ds, result, view)

@@ -6,13 +6,15 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from map_sample import MALICIOUS_NAME, sample_dataset
 
 from orggraph.audit import run_audit
-from orggraph.maps import VIEWS, build_map, render_map
+from orggraph.config import AuditConfig
+from orggraph.maps import MAP_VIEWS, build_map, render_map
 from orggraph.maps.html import network_data, script_json
-from orggraph.maps.sample import MALICIOUS_NAME, sample_dataset
 from orggraph.report import render_report
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
@@ -29,7 +31,7 @@ def data_blocks(html: str) -> list[dict]:
     return [json.loads(b) for b in blocks]
 
 
-@pytest.mark.parametrize("view", list(VIEWS))
+@pytest.mark.parametrize("view", list(MAP_VIEWS))
 def test_map_page_is_self_contained(sample, view, tmp_path, monkeypatch):
     ds, result = sample
     monkeypatch.chdir(tmp_path)
@@ -98,7 +100,13 @@ def test_report_rates_rules_and_languages(sample):
     from orggraph.rules import RULES
 
     rule = RULES["uncovered-community"]
-    assert rule.explain_zh in zh and rule.explain_en in en and rule.explain_en not in zh
+    assert rule.explain(lang="zh") in zh and rule.explain(lang="en") in en
+    assert rule.explain(lang="en") not in zh
+    # They carry the thresholds in force: under a custom configuration, its numbers.
+    cfg = AuditConfig().overlay({"thresholds": {"branch_max_members": 40}})
+    custom = render_report(ds, result, "zh", cfg=cfg)
+    assert RULES["org-size"].explain(cfg, "zh") in custom
+    assert "超过40人" in custom and "超过50人" not in custom and "超过50人" in zh
     assert "@media print" in zh
     assert len(data_blocks(zh)) == 2  # the alliance and coverage maps, inline
     assert zh.count("vis-network") >= 1 and not EXTERNAL.search(zh)
@@ -114,12 +122,17 @@ def test_map_written_as_utf8_under_a_non_utf8_locale(tmp_path):
     # pyvis writes in the locale's encoding; our output must be UTF-8 under LANG=C too.
     out = tmp_path / "m.html"
     code = (
-        "import sys; from orggraph.maps.sample import sample_dataset; "
+        "import sys; sys.path.insert(0, sys.argv[2]); from map_sample import sample_dataset; "
         "from orggraph.audit import run_audit; from orggraph.maps import render_map; "
         "from orggraph.output import write_text; ds = sample_dataset(); "
         "write_text(sys.argv[1], render_map(ds, run_audit(ds), 'coverage'))"
     )
     env = {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PATH": "/usr/bin:/bin"}
-    subprocess.run([sys.executable, "-c", code, str(out)], check=True, env=env, cwd=tmp_path)
+    subprocess.run(
+        [sys.executable, "-c", code, str(out), str(Path(__file__).parent)],
+        check=True,
+        env=env,
+        cwd=tmp_path,
+    )
     assert "金湖社区" in out.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.html"]

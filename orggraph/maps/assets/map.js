@@ -1,9 +1,8 @@
 /* orggraph maps: draw every [data-orggraph-map] canvas with vis-network.
-   User data only ever reaches the page through textContent. */
+   User data only ever reaches the page through textContent (className is text too: a finding's
+   severity names its CSS class). */
 (function () {
   "use strict";
-  var SEV = { error: "错误", warning: "警告", info: "提示" };
-
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -26,7 +25,7 @@
     }
     if (findings && findings.length) {
       var ul = el("ul");
-      findings.forEach(function (f) { ul.appendChild(el("li", SEV[f[0]] ? f[0] : "", f[1])); });
+      findings.forEach(function (f) { ul.appendChild(el("li", f[0], f[1])); });
       box.appendChild(ul);
     }
     return box;

@@ -6,7 +6,7 @@ import math
 from collections import defaultdict
 
 from orggraph.maps import layout
-from orggraph.maps.context import PHYSICS_MAX_NODES, MapContext, severity_color
+from orggraph.maps.map_context import PHYSICS_MAX_NODES, MapContext, severity_color
 from orggraph.maps.spec import (
     MUTED_COLOR,
     OK_COLOR,
@@ -26,7 +26,7 @@ AGG = "⊕"
 def build(ctx: MapContext) -> MapSpec:
     """The pairings map: every community and village, and every pairing source."""
     g = ctx.graph
-    spec = MapSpec(view="pairings", title="结对共建图")
+    spec = ctx.new_spec()
     links: dict[tuple[str, str], dict[str, float]] = {}
     kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
     for s, a, d in ctx.edges("PAIRED_WITH"):
@@ -123,11 +123,9 @@ def build(ctx: MapContext) -> MapSpec:
     spec.legend = legend()
     if unpaired:
         spec.notes.append(f"{len(unpaired)} 个社区/村没有结对单位（橙色）。")
-    if spec.aggregated:
-        spec.notes.append(
-            f"共 {spec.underlying} 个节点，超过 {ctx.budget} 的上限：没有问题的结对来源"
-            "已按类别和街道合并（灰色方框），连线宽度为合计报到党员数。"
-        )
+    ctx.note_folding(
+        spec, "没有问题的结对来源已按类别和街道合并（灰色方框），连线宽度为合计报到党员数。"
+    )
     return spec
 
 

@@ -1,4 +1,4 @@
-"""城东区 (Xining, Qinghai): the alliance system of seed 003.
+"""城东区 (Xining, Qinghai): the 全域党建联盟 of its field report.
 
 7 streets and 2 towns, 30 communities and the 15 villages of the extended 城中村 alliance; 8
 regional (区域治理) and 3 industry (行业系统) alliances — 夏都枢纽 station-area alliance included —
@@ -8,7 +8,7 @@ GB18030-encoded CSV with Chinese headers and Chinese enum words throughout.
 
 from __future__ import annotations
 
-from dataset_recipes import ZH_ENUMS_EVERYWHERE, Builder
+from tools.datasets.recipes import ZH_ENUMS_EVERYWHERE, Builder
 
 STREETS = {
     "东关大街街道": ["东关社区", "南小街社区", "中关社区", "德兴社区"],

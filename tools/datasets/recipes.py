@@ -1,8 +1,9 @@
-"""Recipes for the bundled datasets (used by tools/build_datasets.py).
+"""Recipes for the bundled datasets (built by ``python -m tools.datasets``).
 
 A recipe builds one dataset row by row with a :class:`Builder` and calls ``plant(rule, subject)``
-for every gap it puts in on purpose.  Figures come from the seeds: Yuzhou (seed 001), Chengdong
-(seed 003), Xiqiao (seed 004).  Random choices use a fixed ``random.Random`` so the build is
+for every gap it puts in on purpose.  Figures come from the field reports:
+玉林市玉州区 (Yuzhou), 西宁市城东区 (Chengdong), 佛山市南海区西樵镇 (Xiqiao).
+Random choices use a fixed ``random.Random`` so the build is
 reproducible.
 """
 

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
+from orggraph.findings import SEVERITY_WORDS
 from orggraph.maps import layout
-from orggraph.maps.context import MapContext, UnknownFocus, severity_color, worst_of
+from orggraph.maps.map_context import (
+    MapContext,
+    UnknownFocus,
+    fold_counts,
+    severity_color,
+    worst_of,
+)
 from orggraph.maps.spec import (
     AREA_COLOR,
     OK_COLOR,
@@ -21,15 +28,17 @@ from orggraph.schema import LEVEL_RANK
 AREA_RULES = ("uncovered-community", "uncovered-compound", "uncovered-grid")
 UNIT_RULES = ("unit-should-establish", "unit-uncovered")
 LEVEL_SIZE = {0: 34, 1: 26, 2: 18, 3: 12, 4: 10, 5: 8}
+WORD = SEVERITY_WORDS["zh"]  # the maps are drawn in Chinese
 FOLD_WORD = {"Area": "区域", "PartyOrg": "党组织", "Unit": "单位"}
 
 
-def build(ctx: MapContext, area: str | None = None) -> MapSpec:
-    """The coverage map of the whole dataset, or of the subtree under ``area``."""
+def build(ctx: MapContext) -> MapSpec:
+    """The coverage map of the whole dataset, or of the subtree under ``ctx.focus``."""
+    area = ctx.focus
     g = ctx.graph
     parent = {u: v for u, v, _ in ctx.edges("PART_OF")}
     areas = ctx.nodes("Area")
-    spec = MapSpec(view="coverage", title="组织覆盖图")
+    spec = ctx.new_spec()
     if area is not None:
         if area not in g or g.nodes[area].get("label") != "Area":
             raise UnknownFocus(f"'{area}' is not an area id of this dataset")
@@ -44,7 +53,7 @@ def build(ctx: MapContext, area: str | None = None) -> MapSpec:
                 todo.extend(children.get(a, []))
         areas = [a for a in areas if a in keep]
         path = ctx.place.get(area) or ctx.name(area)
-        spec.title = f"组织覆盖图：{path}"
+        spec.title = f"{spec.title}：{path}"
         spec.notes.append(f"只显示“{path}”及其下级区域。")
     in_scope = set(areas)
     owner = {o: a for o, a, _ in ctx.edges("RESPONSIBLE_FOR") if a in in_scope}
@@ -84,19 +93,11 @@ def build(ctx: MapContext, area: str | None = None) -> MapSpec:
             break
         fold(pick(), top)
         spec.aggregated = True
-    # Resolve chains: a folded node's representative may itself have been folded later.
-    for n in rep:
-        r = rep[n]
-        while rep.get(r, r) != r:
-            r = rep[r]
-        rep[n] = r
-
-    folded: dict[str, Counter[str]] = defaultdict(Counter)
-    folded_sev: dict[str, list[str | None]] = defaultdict(list)
-    for n, r in rep.items():
-        if n != r:
-            folded[r][g.nodes[n].get("label", "")] += 1
-            folded_sev[r].append(ctx.worst(n, AREA_RULES + UNIT_RULES))
+    folded, folded_sev = fold_counts(
+        rep,
+        lambda n: str(g.nodes[n].get("label", "")),
+        lambda n: ctx.worst(n, AREA_RULES + UNIT_RULES),
+    )
 
     for n in home:
         if rep[n] != n:
@@ -148,11 +149,9 @@ def build(ctx: MapContext, area: str | None = None) -> MapSpec:
     for node in spec.nodes:
         node.x, node.y = pos[node.id]
     spec.legend = legend()
-    if spec.aggregated:
-        spec.notes.append(
-            f"共 {spec.underlying} 个节点，超过 {ctx.budget} 的上限：下级区域、"
-            "党组织和单位已合并到上级区域（标签中的 ＋n），颜色取其中最严重的问题。"
-        )
+    ctx.note_folding(
+        spec, "下级区域、党组织和单位已合并到上级区域（标签中的 ＋n），颜色取其中最严重的问题。"
+    )
     return spec
 
 
@@ -160,8 +159,10 @@ def legend() -> list[LegendItem]:
     return [
         LegendItem("区域：有党组织负责", OK_COLOR),
         LegendItem("区域：无需负责组织（街道、楼栋等）", AREA_COLOR),
-        LegendItem("错误：未覆盖的社区/村，应建未建的单位", SEVERITY_COLOR["error"]),
-        LegendItem("警告：未覆盖的小区/网格，未覆盖的两新组织", SEVERITY_COLOR["warning"]),
+        LegendItem(f"{WORD['error']}：未覆盖的社区/村，应建未建的单位", SEVERITY_COLOR["error"]),
+        LegendItem(
+            f"{WORD['warning']}：未覆盖的小区/网格，未覆盖的两新组织", SEVERITY_COLOR["warning"]
+        ),
         LegendItem("党组织（紫线：负责区域）", ORG_COLOR),
         LegendItem("单位：已单建或联建覆盖", OK_COLOR, "square"),
         LegendItem("单位：其他", UNIT_COLOR, "square"),

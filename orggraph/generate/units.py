@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from orggraph.generate_parts import KIND_CODE, KINDS, WORDS, Ids, blank, pick, rank
+from orggraph.generate.parts import KIND_CODE, KINDS, WORDS, Ids, blank, pick, rank
 
 _UNIT_WORD = {
     "agency": (

@@ -1,13 +1,13 @@
 """Build the bundled datasets (datasets/yuzhou, datasets/chengdong, datasets/xiqiao.xlsx).
 
-Each dataset is modelled on a field report in shared/seeds/ (001 Yuzhou, 003 Chengdong, 004 Xiqiao)
-with a few deliberately planted gaps.  For every dataset this script also writes
-datasets/expected/<name>.json: every (rule, subject_id) the first rule set of DOMAIN.md must
-report.  The list is computed twice — once from what the recipes *planted*, once by an independent
-reading of DOMAIN.md's definitions over the finished tables — and the build stops if the two
-disagree, so an accidental gap cannot slip into the expectations unnoticed.
+Each dataset is modelled on a field report (玉林市玉州区“3456”工程, 西宁市城东区全域党建联盟,
+佛山市南海区西樵镇“三级党建网格”) with a few deliberately planted gaps.  For every dataset this
+script also writes datasets/expected/<name>.json: every (rule, subject_id) the first rule set of
+DOMAIN.md must report.  The list is computed twice — once from what the recipes *planted*, once by
+an independent reading of DOMAIN.md's definitions over the finished tables — and the build stops
+if the two disagree, so an accidental gap cannot slip into the expectations unnoticed.
 
-Run from the repository root:  .venv/bin/python tools/build_datasets.py
+Run from the repository root:  .venv/bin/python -m tools.datasets [OUT]  (default: datasets/)
 The output is byte-for-byte reproducible (CSV always; the .xlsx has fixed zip timestamps).
 """
 
@@ -20,23 +20,20 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tools"))
-
-from dataset_recipes import Builder  # noqa: E402
-from recipe_chengdong import chengdong  # noqa: E402
-from recipe_xiqiao import xiqiao  # noqa: E402
-from recipe_yuzhou import yuzhou  # noqa: E402
-
-from orggraph.generate_parts import INTEGER_COLUMNS, write_xlsx  # noqa: E402
-from orggraph.schema import (  # noqa: E402
+from orggraph.generate.parts import INTEGER_COLUMNS, write_xlsx
+from orggraph.schema import (
     BRANCH_TYPES,
     COMMUNITY_LEVELS,
     TABLES,
     TWO_NEW_KINDS,
     ZH,
 )
+from tools.datasets.chengdong import chengdong
+from tools.datasets.recipes import Builder
+from tools.datasets.xiqiao import xiqiao
+from tools.datasets.yuzhou import yuzhou
+
+ROOT = Path(__file__).resolve().parents[2]
 
 DATASETS = ROOT / "datasets"
 THRESHOLDS = {
@@ -149,7 +146,7 @@ def present(
     return df
 
 
-def write(name: str, b: Builder) -> None:
+def write(name: str, b: Builder, out: Path = DATASETS) -> None:
     f = frames(b)
     planted = {(r, s) for r, s in b.planted}
     found = reference_findings(f)
@@ -160,7 +157,7 @@ def write(name: str, b: Builder) -> None:
         )
     fmt = b.fmt
     if fmt["kind"] == "csv":
-        folder = DATASETS / name
+        folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
         for table, df in f.items():
             if df.empty and table not in ("areas", "orgs"):
@@ -178,10 +175,10 @@ def write(name: str, b: Builder) -> None:
             for t, df in f.items()
             if not df.empty or t in ("areas", "orgs")
         }
-        write_xlsx(sheets, DATASETS / f"{name}.xlsx")
+        write_xlsx(sheets, out / f"{name}.xlsx")
     expected = [{"rule": r, "subject_id": s} for r, s in sorted(found)]
-    (DATASETS / "expected").mkdir(exist_ok=True)
-    (DATASETS / "expected" / f"{name}.json").write_text(
+    (out / "expected").mkdir(parents=True, exist_ok=True)
+    (out / "expected" / f"{name}.json").write_text(
         json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     counts: dict[str, int] = {}
@@ -194,10 +191,9 @@ def write(name: str, b: Builder) -> None:
 RECIPES = [("yuzhou", yuzhou), ("chengdong", chengdong), ("xiqiao", xiqiao)]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Build every dataset into ``datasets/`` (or the folder given as the one argument)."""
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else DATASETS
     for name, recipe in RECIPES:
-        write(name, recipe())
-
-
-if __name__ == "__main__":
-    main()
+        write(name, recipe(), out)

@@ -1,4 +1,4 @@
-"""西樵镇 (Nanhai, Foshan): the three-level Party-building grid of seed 004.
+"""西樵镇 (Nanhai, Foshan): the 三级党建网格 of its field report.
 
 33 villages and communities, 281 economic cooperatives (经济社, the second-level grid) each with a
 党群服务站, 704 two-new units of which 183 built their own organisation (单建率 26%) and 521 are
@@ -8,7 +8,7 @@ of the 2020 epidemic.  One .xlsx workbook, sheets named after the tables, Chines
 
 from __future__ import annotations
 
-from dataset_recipes import ZH_ENUMS_EVERYWHERE, Builder
+from tools.datasets.recipes import ZH_ENUMS_EVERYWHERE, Builder
 
 COMMUNITIES = ["官山社区", "樵乐社区", "爱国社区", "民乐社区", "西岸社区", "百西社区"]
 VILLAGES = [

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
-from orggraph.findings import SEVERITY_ORDER, AuditResult, Finding
-from orggraph.maps.spec import SEVERITY_COLOR, SEVERITY_ZH, MapNode
+from orggraph.findings import SEVERITY_ORDER, SEVERITY_WORDS, AuditResult, Finding
+from orggraph.maps.spec import MAP_VIEWS, SEVERITY_COLOR, MapNode, MapSpec
 from orggraph.schema import ZH
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DEFAULT_NODE_BUDGET = 2000
 # Up to this many drawn nodes a live force layout looks better and is quick; above, precomputed.
@@ -30,30 +31,49 @@ class MapContext:
     Parameters
     ----------
     graph
-        The dataset graph (:func:`orggraph.graph.build_graph`): node attribute ``label`` and the
-        row's columns, edges keyed by type.
+        The dataset graph (:func:`orggraph.maps.graph.build_graph`): node attribute ``label``
+        and the row's columns, edges keyed by type.
     result
         The audit of the same dataset; its findings colour and mark the nodes.
+    view
+        The view being drawn, one of :data:`~orggraph.maps.spec.MAP_VIEWS`.
     place
         ``{entity id: area path}`` (``城区/凤山街道/金湖社区``) for tooltips.
     budget
         The most nodes a map draws before it folds detail into aggregates.
     rule_titles
         ``{rule id: title}`` for tooltips.
+    memberships
+        ``{(member, alliance): role}``, a lead org counted as a member in the role of lead
+        (:func:`orggraph.audit_context.alliance_memberships`).
     brokerage
-        Betweenness of each alliance member; computed by the alliances view when absent.
+        Betweenness of each alliance member (the alliances view sizes members by it).
+    focus
+        The one id the view centres on (an alliance, an area), or ``None`` for the whole map.
     """
 
     graph: nx.MultiDiGraph
     result: AuditResult
+    view: str
     place: Mapping[str, str] = field(default_factory=dict)
     budget: int = DEFAULT_NODE_BUDGET
     rule_titles: Mapping[str, str] = field(default_factory=dict)
-    brokerage: Mapping[str, float] | None = None
+    memberships: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    brokerage: Mapping[str, float] = field(default_factory=dict)
+    focus: str | None = None
 
     def __post_init__(self) -> None:
         self.findings: dict[str, list[Finding]] = self.result.by_subject()
         self._edges: dict[str, list[tuple[str, str, dict[str, Any]]]] | None = None
+
+    def new_spec(self, title: str | None = None) -> MapSpec:
+        """An empty :class:`MapSpec` of this view, under its title unless ``title`` is given."""
+        return MapSpec(view=self.view, title=title or MAP_VIEWS[self.view])
+
+    def note_folding(self, spec: MapSpec, how: str, what: str = "节点") -> None:
+        """Say on the page, if ``spec`` folded detail away, how many ``what`` and ``how``."""
+        if spec.aggregated:
+            spec.notes.append(f"共 {spec.underlying} 个{what}，超过 {self.budget} 的上限：{how}")
 
     def edges(self, kind: str) -> list[tuple[str, str, dict[str, Any]]]:
         """Every edge of one type, as ``(source, target, attributes)``."""
@@ -132,8 +152,31 @@ class MapContext:
         out = []
         for f in sorted(self.findings.get(node, []), key=lambda f: f.sort_key):
             title = self.rule_titles.get(f.rule, f.rule)
-            out.append((f.severity, f"{SEVERITY_ZH[f.severity]}·{title}：{f.message}"))
+            out.append((f.severity, f"{SEVERITY_WORDS['zh'][f.severity]}·{title}：{f.message}"))
         return out
+
+
+def fold_counts(
+    rep: dict[str, str], kind: Callable[[str], str], worst: Callable[[str], str | None]
+) -> tuple[dict[str, Counter[str]], dict[str, list[str | None]]]:
+    """Settle ``rep`` (node → the node drawn for it) and count what each drawn node stands for.
+
+    Folds may chain (a node folded into one folded later), so every node is first pointed at
+    its final representative.  Returns, per representative, the folded nodes counted by
+    ``kind`` and the ``worst`` severity of each.
+    """
+    for n in rep:
+        r = rep[n]
+        while rep.get(r, r) != r:
+            r = rep[r]
+        rep[n] = r
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    severities: dict[str, list[str | None]] = defaultdict(list)
+    for n, r in rep.items():
+        if n != r:
+            counts[r][kind(n)] += 1
+            severities[r].append(worst(n))
+    return counts, severities
 
 
 def severity_color(severity: str | None, default: str) -> str:
@@ -152,9 +195,7 @@ def _number(value: Any) -> str:
 
 
 def rule_titles(lang: str = "zh") -> dict[str, str]:
-    """``{rule id: title}`` from the rule registry (ids alone if it cannot be imported)."""
-    try:
-        from orggraph.rules import RULES
-    except ImportError:  # pragma: no cover - the registry ships with the package
-        return {}
-    return {r.id: (r.title_zh if lang == "zh" else r.title_en) for r in RULES.values()}
+    """``{rule id: title}`` from the rule registry, in ``lang``."""
+    from orggraph.rules import RULES
+
+    return {r.id: r.title(lang) for r in RULES.values()}

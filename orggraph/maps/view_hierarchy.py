@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-
 from orggraph.maps import layout
-from orggraph.maps.context import MapContext, severity_color, worst_of
+from orggraph.maps.map_context import MapContext, fold_counts, severity_color, worst_of
 from orggraph.maps.spec import SEVERITY_COLOR, LegendItem, MapEdge, MapSpec
 from orggraph.schema import ENUMS, ZH
 
@@ -25,7 +23,7 @@ def build(ctx: MapContext) -> MapSpec:
     """The org hierarchy; above the budget, the lowest orgs fold into their superiors."""
     orgs = ctx.nodes("PartyOrg")
     parent = {u: v for u, v, _ in ctx.edges("REPORTS_TO")}
-    spec = MapSpec(view="hierarchy", title="组织隶属图")
+    spec = ctx.new_spec()
     spec.underlying = len(orgs)
     broken = ctx.rule_findings("broken-chain")
 
@@ -45,18 +43,7 @@ def build(ctx: MapContext) -> MapSpec:
             rep[o] = parent[o]
             alive.discard(o)
         spec.aggregated = True
-    for o in rep:
-        r = rep[o]
-        while rep[r] != r:
-            r = rep[r]
-        rep[o] = r
-
-    folded: dict[str, Counter[str]] = defaultdict(Counter)
-    folded_sev: dict[str, list[str | None]] = defaultdict(list)
-    for o, r in rep.items():
-        if o != r:
-            folded[r][str(ctx.attr(o, "type") or "")] += 1
-            folded_sev[r].append(ctx.worst(o))
+    folded, folded_sev = fold_counts(rep, lambda o: str(ctx.attr(o, "type") or ""), ctx.worst)
     for o in orgs:
         if rep[o] != o:
             continue
@@ -95,11 +82,7 @@ def build(ctx: MapContext) -> MapSpec:
     spec.legend = legend()
     if broken:
         spec.notes.append(f"{len(broken)} 个党组织的隶属链断开（红色粗边框）。")
-    if spec.aggregated:
-        spec.notes.append(
-            f"共 {spec.underlying} 个党组织，超过 {ctx.budget} 的上限："
-            "最下级的党组织已逐级合并到上级（标签中的 ＋n）。"
-        )
+    ctx.note_folding(spec, "最下级的党组织已逐级合并到上级（标签中的 ＋n）。", what="党组织")
     return spec
 
 

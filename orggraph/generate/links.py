@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from orggraph.generate_parts import (
+from orggraph.generate.parts import (
     KIND_CODE,
     PAIRING_KINDS,
     PAIRING_SOURCE_KINDS,

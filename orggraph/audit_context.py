@@ -1,4 +1,8 @@
-"""What the rules share: the dataset, the thresholds, and derived indexes computed once."""
+"""What rules, metrics and maps share: the dataset, the thresholds, derived indexes computed once.
+
+:func:`run_audit <orggraph.audit.run_audit>` builds one :class:`AuditContext` and hands it to every
+rule and to the metrics; :func:`build_map <orggraph.maps.build_map>` reads the same properties.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,33 @@ from functools import cached_property
 import networkx as nx
 import pandas as pd
 
+from orggraph.areas import AreaIndex
 from orggraph.config import AuditConfig
 from orggraph.dataset import Dataset
 from orggraph.schema import COMMUNITY_LEVELS
+
+
+def alliance_memberships(ds: Dataset) -> pd.DataFrame:
+    """Distinct ``(alliance_id, member_id, role)`` rows; each alliance's lead org is a member.
+
+    DOMAIN.md: an alliance's lead organisation counts as one of its members.  A lead the
+    ``alliance_members`` table does not list is added in the role ``lead``; a lead it lists (in
+    any role) stays one membership, in the role ``lead``.  Rules, metrics and the alliances map
+    all read memberships from here.
+
+    Examples
+    --------
+    >>> from orggraph.io import load
+    >>> m = alliance_memberships(load("datasets/chengdong"))
+    >>> list(m.columns), bool(m.duplicated(["alliance_id", "member_id"]).any())
+    (['alliance_id', 'member_id', 'role'], False)
+    """
+    members = ds.alliance_members[["alliance_id", "member_id", "role"]]
+    leads = ds.alliances.loc[ds.alliances["lead_org_id"].notna(), ["id", "lead_org_id"]]
+    leads = leads.rename(columns={"id": "alliance_id", "lead_org_id": "member_id"})
+    leads = leads.assign(role="lead")
+    both = pd.concat([leads, members], ignore_index=True)
+    return both.drop_duplicates(["alliance_id", "member_id"]).reset_index(drop=True)
 
 
 class AuditContext:
@@ -20,7 +48,13 @@ class AuditContext:
         self.cfg = cfg
 
     def threshold(self, key: str) -> float:
+        """The threshold ``key`` in force (``defaults.toml``, overlaid by ``--config``)."""
         return float(self.cfg[key])
+
+    @cached_property
+    def area_index(self) -> AreaIndex:
+        """Area paths and streets of the dataset (:class:`~orggraph.areas.AreaIndex`)."""
+        return AreaIndex(self.ds)
 
     @cached_property
     def responsible_areas(self) -> pd.Index:
@@ -39,15 +73,8 @@ class AuditContext:
 
     @cached_property
     def alliance_memberships(self) -> pd.DataFrame:
-        """Distinct (alliance_id, member_id, role) pairs; each lead org counts as a member."""
-        ds = self.ds
-        members = ds.alliance_members[["alliance_id", "member_id", "role"]]
-        leads = ds.alliances.loc[ds.alliances["lead_org_id"].notna(), ["id", "lead_org_id"]]
-        leads = leads.rename(columns={"id": "alliance_id", "lead_org_id": "member_id"})
-        leads = leads.assign(role="lead")
-        both = pd.concat([leads, members], ignore_index=True)
-        # A lead also listed as an ordinary member stays one membership, in the role of lead.
-        return both.drop_duplicates(["alliance_id", "member_id"]).reset_index(drop=True)
+        """:func:`alliance_memberships` of the dataset."""
+        return alliance_memberships(self.ds)
 
     @cached_property
     def org_and_unit_names(self) -> pd.Series:

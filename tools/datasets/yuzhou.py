@@ -1,4 +1,4 @@
-"""玉州区 (Yulin, Guangxi), the "3456" programme of seed 001.
+"""玉州区 (Yulin, Guangxi), the “3456”工程 of its field report.
 
 5 streets, 27 communities, 259 grids, 83 compounds of which 80 have a compound branch, 205
 agencies/institutions/schools/hospitals/SOEs doing 双报到 with 5000+ members reported, property
@@ -8,7 +8,7 @@ UTF-8 with BOM, English headers, Chinese words in areas.level, orgs.type and pai
 
 from __future__ import annotations
 
-from dataset_recipes import Builder
+from tools.datasets.recipes import Builder
 
 STREETS = {
     "玉城街道": ["东岳社区", "北辰社区", "南观社区", "大塘社区", "广场社区", "新民社区"],

@@ -1,7 +1,7 @@
 """Vectorised helpers and output for :mod:`orggraph.generate`.
 
 Split from ``generate.py`` only to keep files short; nothing here is a public API beyond
-:func:`write_tables` and :func:`write_xlsx` (also used by ``tools/build_datasets.py``).
+:func:`write_tables` and :func:`write_xlsx` (also used by ``tools/datasets``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import math
 from collections import defaultdict
 
 from orggraph.maps import layout
-from orggraph.maps.context import PHYSICS_MAX_NODES, MapContext, UnknownFocus
+from orggraph.maps.map_context import PHYSICS_MAX_NODES, MapContext, UnknownFocus
 from orggraph.maps.spec import (
     MUTED_COLOR,
     SEVERITY_COLOR,
@@ -28,39 +28,12 @@ MIXED_COLOR = "#555555"
 AGG = "⊕"
 
 
-def memberships(ctx: MapContext) -> dict[tuple[str, str], str]:
-    """``{(member, alliance): role}``; a lead org is a member with role ``lead``."""
-    out: dict[tuple[str, str], str] = {}
-    for u, v, d in ctx.edges("MEMBER_OF"):
-        out[(u, v)] = str(d.get("role") or "member")
-    for a, org, _ in ctx.edges("LED_BY"):
-        out.setdefault((org, a), "lead")
-    return out
-
-
-def brokerage(ctx: MapContext, pairs: list[tuple[str, str]]) -> dict[str, float]:
-    """Betweenness of each member in the alliance network (0..1).
-
-    Uses ``ctx.brokerage`` when the caller computed it (:func:`orggraph.maps.render_map` does,
-    with the audit's thresholds); otherwise the audit's own algorithm on these memberships.
-    """
-    if ctx.brokerage is not None:
-        return dict(ctx.brokerage)
-    import pandas as pd
-
-    from orggraph.network import affiliation_network
-    from orggraph.network import brokerage as network_brokerage
-
-    frame = pd.DataFrame(pairs, columns=["member_id", "alliance_id"])
-    net = affiliation_network(frame)
-    return network_brokerage(net, exact_max_nodes=5000, samples=500, seed=42).scores
-
-
-def build(ctx: MapContext, alliance: str | None = None) -> MapSpec:
-    """The alliances map (one alliance and its neighbours when ``alliance`` is given)."""
-    pairs = memberships(ctx)
+def build(ctx: MapContext) -> MapSpec:
+    """The alliances map (one alliance and its neighbours when ``ctx.focus`` names one)."""
+    alliance = ctx.focus
+    pairs = dict(ctx.memberships)
     alliances = ctx.nodes("Alliance")
-    spec = MapSpec(view="alliances", title="党建联盟图")
+    spec = ctx.new_spec()
     if alliance is not None:
         if alliance not in ctx.graph or ctx.graph.nodes[alliance].get("label") != "Alliance":
             raise UnknownFocus(f"'{alliance}' is not an alliance id of this dataset")
@@ -72,7 +45,7 @@ def build(ctx: MapContext, alliance: str | None = None) -> MapSpec:
                 others[a] += 1
         alliances = [alliance, *neighbours]
         pairs = {(m, a): r for (m, a), r in pairs.items() if m in own}
-        spec.title = f"党建联盟图：{ctx.name(alliance)}"
+        spec.title = f"{spec.title}：{ctx.name(alliance)}"
         spec.notes.append(
             f"只显示“{ctx.name(alliance)}”、它的 {len(own)} 个成员，"
             f"以及与它共享成员的 {len(neighbours)} 个联盟（其余成员只计数）。"
@@ -87,7 +60,7 @@ def build(ctx: MapContext, alliance: str | None = None) -> MapSpec:
         member_alliances[m].append(a)
     members = sorted(member_alliances)
     spec.underlying = len(alliances) + len(members) + len(isolated)
-    broker = brokerage(ctx, list(pairs))
+    broker = ctx.brokerage
     top = max(broker.values(), default=0.0) or 1.0
 
     # Above the budget, units then orgs that bridge nothing fold into a count on their alliance.
@@ -158,11 +131,7 @@ def build(ctx: MapContext, alliance: str | None = None) -> MapSpec:
 
     _place(spec, ctx, alliances, isolated)
     spec.legend = legend(single_points=bool(single), isolated=bool(isolated))
-    if spec.aggregated:
-        spec.notes.append(
-            f"共 {spec.underlying} 个节点，超过 {ctx.budget} 的上限："
-            "只属于一个联盟、且不是单点的成员已按联盟合并计数（灰色方框）。"
-        )
+    ctx.note_folding(spec, "只属于一个联盟、且不是单点的成员已按联盟合并计数（灰色方框）。")
     return spec
 
 

@@ -27,9 +27,12 @@ class AreaIndex:
 
     Examples
     --------
-    >>> idx = AreaIndex(ds)  # doctest: +SKIP
-    >>> idx.path(pd.Index(["C001"])).tolist()  # doctest: +SKIP
-    ['城区/凤山街道/金湖社区']
+    >>> from orggraph.io import load
+    >>> idx = AreaIndex(load("datasets/yuzhou"))
+    >>> idx.path(pd.Index(["450902001001"])).tolist()
+    ['玉州区/玉城街道/东岳社区']
+    >>> idx.street(pd.Index(["450902001001"])).tolist()
+    ['玉城街道']
     """
 
     def __init__(self, ds: Dataset) -> None:
