@@ -1,0 +1,130 @@
+"""The audit as a terminal table (rich): fits the terminal, coloured on a TTY, inert names.
+
+Rich measures CJK characters as two columns and wraps or folds long cells so that no line is
+wider than the width it is given.  Every text from the dataset goes through
+:func:`~orggraph.present.safe.safe_text` first and reaches rich as plain :class:`~rich.text.Text`
+(never parsed as markup), so a name holding ``\\x1b[2J``, an OSC 8 link or ``[bold]`` is shown,
+not obeyed.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from typing import TYPE_CHECKING
+
+from orggraph.findings import SEVERITY_ORDER
+from orggraph.i18n import tr
+from orggraph.present.frames import counts_text, rule_title, severity_word
+from orggraph.present.rates import headlines
+from orggraph.present.safe import safe_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from orggraph.findings import AuditResult, Finding
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+# Without a terminal and without COLUMNS, a table this wide reads well in a file or a pager.
+FALLBACK_WIDTH = 120
+
+
+def terminal_width() -> int:
+    """The width to fit: ``COLUMNS``, else the terminal's, else :data:`FALLBACK_WIDTH`."""
+    return shutil.get_terminal_size((FALLBACK_WIDTH, 24)).columns
+
+
+def console(width: int | None = None, color: bool = False) -> Console:
+    """A rich console writing to a string buffer: ``width`` columns, colour only if asked."""
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(),
+        width=width or terminal_width(),
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def _findings_table(found: list[Finding], severity: str) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+        title=Text(
+            tr(
+                "{severity} ({count})",
+                severity=severity_word(severity),
+                count=len(found),
+            ),
+            style=SEVERITY_STYLE[severity],
+        ),
+        title_justify="left",
+    )
+    for head in (tr("Rule"), tr("Id"), tr("Name"), tr("Area"), tr("Message")):
+        table.add_column(head, overflow="fold")
+    for f in found:
+        # The title for the planner; the id, below it, for --config's [rules.<id>].
+        rule = Text(safe_text(rule_title(f.rule)))
+        rule.append("\n" + safe_text(f.rule), style="dim")
+        table.add_row(
+            rule,
+            *(Text(safe_text(v)) for v in (f.subject_id, f.subject_name, f.area_path, f.message)),
+        )
+    return table
+
+
+def render_table(result: AuditResult, *, width: int | None = None, color: bool = False) -> str:
+    """The findings grouped by severity, then the headline rates, as terminal text.
+
+    Parameters
+    ----------
+    result
+        The audit (:func:`orggraph.audit.run_audit`).
+    width
+        Columns to fit (default: :func:`terminal_width`); no line is wider.
+    color
+        Colour the severities with ANSI escapes (for a TTY); plain text otherwise.
+    """
+    from rich.text import Text
+
+    out = console(width, color)
+    counts = counts_text(result.counts())
+    out.print(
+        Text(
+            tr(
+                "orggraph audit — {dataset}: {counts}",
+                dataset=safe_text(result.dataset),
+                counts=counts,
+            )
+        ),
+        style="bold",
+    )
+    by_severity: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        by_severity.setdefault(f.severity, []).append(f)
+    for severity in SEVERITY_ORDER:
+        found = by_severity.get(severity)
+        if found:
+            out.print()
+            out.print(_findings_table(found, severity))
+    out.print()
+    for h in headlines(result.rates):
+        if h.shown:
+            out.print(Text(f"{h.label}: {h.text}"))
+    for note in result.notes:
+        out.print(Text(tr("Note: {note}", note=safe_text(note))))
+    text = out.file.getvalue()  # type: ignore[attr-defined]
+    # rich pads short lines to the console width; trailing spaces only get in the way.
+    return "\n".join(line.rstrip() for line in text.split("\n"))
