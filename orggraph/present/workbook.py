@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 SEVERITY_FILL = {"error": "#D62728", "warning": "#E67E00", "info": "#1F77B4"}
 HEADER_FILL = "#F2F2F2"
+HIGHLIGHT_FILL = "#FCE4D6"
+MAX_ROWS = 1_048_575  # a worksheet's rows, less the header
 MIN_WIDTH = 6
 MAX_WIDTH = 60
 # Widths are measured on this many rows at most: a longer sheet rarely has a wider cell, and a
@@ -55,6 +57,15 @@ class Sheet:
         Header of a column holding severities (``error``/``错误``…): its cells are coloured.
     notes
         ``{header: note}``: a comment shown on the header cell (what goes in the column).
+    choices
+        ``{header: words}``: a dropdown (data validation) offering ``words`` on every row of
+        the column; other values get a warning, not a refusal.
+    highlighted
+        Headers to fill with a colour (the required columns of a template).
+    preface
+        Lines of text above the header row (a blank row separates them from it).
+    autofilter
+        Whether the header row gets an autofilter.
     """
 
     name: str
@@ -62,6 +73,10 @@ class Sheet:
     text_columns: Sequence[str] = ()
     severity_column: str | None = None
     notes: dict[str, str] = field(default_factory=dict)
+    choices: dict[str, Sequence[str]] = field(default_factory=dict)
+    highlighted: Sequence[str] = ()
+    preface: Sequence[str] = ()
+    autofilter: bool = True
 
 
 def _check_name(name: str) -> None:
@@ -99,6 +114,10 @@ class _Formats:
         self.header = book.add_format(
             {"bold": True, "bg_color": HEADER_FILL, "border": 1, "text_wrap": True}
         )
+        self.highlighted = book.add_format(
+            {"bold": True, "bg_color": HIGHLIGHT_FILL, "border": 1, "text_wrap": True}
+        )
+        self.preface = book.add_format({"bold": False})
         self.text = book.add_format({"num_format": "@"})
         self.quoted = book.add_format({"num_format": "@", "quote_prefix": True})
         self.severity = {
@@ -126,19 +145,42 @@ def _write_sheet(book: Any, sheet: Sheet, fmt: _Formats) -> None:
     _check_name(sheet.name)
     ws = book.add_worksheet(sheet.name)
     frame = sheet.frame
+    if len(frame) > MAX_ROWS:
+        raise ValueError(f"sheet {sheet.name!r} has {len(frame)} rows; at most {MAX_ROWS} fit")
     labels = [str(c) for c in frame.columns]
     text_cols = {i for i, label in enumerate(labels) if label in set(sheet.text_columns)}
     severity_col = labels.index(sheet.severity_column) if sheet.severity_column in labels else -1
+    top = len(sheet.preface) + 1 if sheet.preface else 0  # the header's row
+    for r, line in enumerate(sheet.preface):
+        ws.write_string(r, 0, line, fmt.preface)
     for i, label in enumerate(labels):
         ws.set_column(i, i, _width(frame, i, label), fmt.text if i in text_cols else None)
-    ws.freeze_panes(1, 0)
-    ws.autofilter(0, 0, max(len(frame), 1), max(len(labels) - 1, 0))
+    ws.freeze_panes(top + 1, 0)
+    last_row = top + max(len(frame), 1)
+    if sheet.autofilter and labels:
+        ws.autofilter(top, 0, last_row, len(labels) - 1)
+    highlighted = set(sheet.highlighted)
     for i, label in enumerate(labels):
-        ws.write_string(0, i, label, fmt.header)
+        ws.write_string(top, i, label, fmt.highlighted if label in highlighted else fmt.header)
         note = sheet.notes.get(label)
         if note:
-            ws.write_comment(0, i, note, {"x_scale": 2, "y_scale": 2})
-    for r, values in enumerate(frame.itertuples(index=False, name=None), start=1):
+            ws.write_comment(top, i, note, {"x_scale": 2, "y_scale": 2})
+        words = sheet.choices.get(label)
+        if words:
+            ws.data_validation(
+                top + 1,
+                i,
+                MAX_ROWS,
+                i,
+                {
+                    "validate": "list",
+                    "source": list(words),
+                    "error_type": "warning",
+                    "input_title": label[:32],
+                    "input_message": "、".join(words)[:255],
+                },
+            )
+    for r, values in enumerate(frame.itertuples(index=False, name=None), start=top + 1):
         for c, value in enumerate(values):
             severity = _severity_of(value) if c == severity_col else None
             if severity is not None:
