@@ -39,6 +39,21 @@ ZH: dict[str, str] = {
     "the template is an .xlsx workbook: name it OUT.xlsx": (
         "模板是 .xlsx 工作簿：请用 .xlsx 结尾的文件名"
     ),
+    "a report is .html or .pdf, not '{suffix}'": "报告只能写成 .html 或 .pdf，不能是“{suffix}”",
+    "writing a PDF needs Chromium, and none was found{where}; install it "
+    "(Debian/Ubuntu: sudo apt-get install chromium) or set ORGGRAPH_CHROMIUM to its "
+    "path, or write the report as .html": (
+        "生成 PDF 需要 Chromium 浏览器，但没有找到{where}；请安装"
+        "（Debian/Ubuntu：sudo apt-get install chromium），或用 ORGGRAPH_CHROMIUM 指定其路径，"
+        "或把报告写成 .html"
+    ),
+    "Chromium took longer than {seconds} s to print the PDF": (
+        "Chromium 生成 PDF 超过 {seconds} 秒，已停止"
+    ),
+    "cannot run Chromium ({binary}): {reason}": "无法运行 Chromium（{binary}）：{reason}",
+    "Chromium could not print the PDF (exit {code}): {said}": (
+        "Chromium 未能生成 PDF（退出码 {code}）：{said}"
+    ),
     "Required.": "必填。",
     "Optional; empty means unknown, not zero.": "选填；空白表示未知，不是 0。",
     "Text; kept as written (leading zeros count).": "文本，按原样保存（前导零有效）。",

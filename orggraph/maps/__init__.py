@@ -14,6 +14,8 @@ from orggraph.maps.context import DEFAULT_NODE_BUDGET, MapContext, UnknownFocus,
 from orggraph.maps.spec import MapSpec
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import networkx as nx
 
     from orggraph.config import AuditConfig
@@ -50,6 +52,7 @@ def build_map(
     area: str | None = None,
     cfg: AuditConfig | None = None,
     graph: nx.MultiDiGraph | None = None,
+    places: Mapping[str, str] | None = None,
 ) -> MapSpec:
     """What the map ``view`` of ``ds`` shows (nodes, edges, legend, notes), without drawing it.
 
@@ -67,6 +70,9 @@ def build_map(
         For ``coverage``: show only this area (a street or community) and what lies below it.
     cfg
         The audit configuration (its betweenness thresholds size the alliance members).
+    graph, places
+        The dataset's graph (:func:`orggraph.graph.build_graph`) and :func:`area_places`, when
+        the caller already has them (a report draws several maps of one dataset).
 
     Raises
     ------
@@ -96,7 +102,12 @@ def build_map(
 
             broker = compute_brokerage(AuditContext(ds, cfg or AuditConfig())).scores
     ctx = MapContext(
-        g, result, area_places(ds), budget=budget, rule_titles=rule_titles(), brokerage=broker
+        g,
+        result,
+        places if places is not None else area_places(ds),
+        budget=budget,
+        rule_titles=rule_titles(),
+        brokerage=broker,
     )
     if view == "alliances":
         return alliances.build(ctx, alliance=alliance)

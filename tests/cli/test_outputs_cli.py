@@ -176,3 +176,18 @@ def test_table_fits_columns_100(dataset: Path) -> None:
     assert len(lines) > 10 and max(display_width(ln) for ln in lines) <= 100
     # Plain text when not on a terminal.
     assert "\x1b" not in r.stdout
+
+
+def test_report_refuses_a_suffix_it_cannot_write(tmp_path: Path) -> None:
+    for name in ("r.txt", "r.xlsx", "report"):
+        r = run("report", BUNDLED[0], "-o", tmp_path / name, env={"ORGGRAPH_LANG": "en"})
+        assert r.exit_code == 2 and "a report is .html or .pdf" in r.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_report_pdf_without_chromium_says_how_to_install(tmp_path: Path) -> None:
+    env = {"ORGGRAPH_LANG": "en", "ORGGRAPH_CHROMIUM": "no-such-chromium-here"}
+    r = run("report", BUNDLED[0], "-o", tmp_path / "r.pdf", env=env)
+    assert r.exit_code == 7
+    assert "needs Chromium" in r.output and "apt-get install chromium" in r.output
+    assert list(tmp_path.iterdir()) == []
