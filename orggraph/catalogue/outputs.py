@@ -54,6 +54,7 @@ ZH: dict[str, str] = {
     "Chromium could not print the PDF (exit {code}): {said}": (
         "Chromium 未能生成 PDF（退出码 {code}）：{said}"
     ),
+    "Loading into Neo4j": "正在写入 Neo4j",
     "Required.": "必填。",
     "Optional; empty means unknown, not zero.": "选填；空白表示未知，不是 0。",
     "Text; kept as written (leading zeros count).": "文本，按原样保存（前导零有效）。",

@@ -53,17 +53,10 @@ def load_command(
         f"into {where}"
     )
     try:
-        if sys.stderr.isatty():
-            total = ds.node_count + ds.relationship_count
-            with click.progressbar(length=total, label="loading", file=sys.stderr) as bar:
+        from orggraph.present.progress import progress_bar
 
-                def progress(done: int, total: int) -> None:
-                    bar.length = total
-                    bar.update(done - bar.pos)
-
-                summary = load_dataset(ds, settings, replace, batch_size, progress)
-        else:
-            summary = load_dataset(ds, settings, replace, batch_size)
+        with progress_bar(ds.node_count + ds.relationship_count) as progress:
+            summary = load_dataset(ds, settings, replace, batch_size, progress)
     except KeyboardInterrupt:
         click.echo(
             f"Error: interrupted; '{ds.name}' stays marked incomplete until `orggraph load` "

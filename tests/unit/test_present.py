@@ -245,3 +245,26 @@ def test_write_replaces_atomically_and_is_readable(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from orggraph.present.progress import progress_bar
+
+    monkeypatch.setenv("ORGGRAPH_LANG", "en")
+    screen = _Terminal()
+    with progress_bar(10, file=screen) as update:
+        for done in (3, 7, 10):
+            update(done, 10)
+        update(12, 12)  # the total may grow as the work is counted; the bar follows
+    shown = screen.getvalue()
+    assert "Loading into Neo4j" in shown and "12/12" in shown and "100%" in shown
+    # Piped or logged: nothing drawn.
+    piped = io.StringIO()
+    with progress_bar(10, file=piped) as update:
+        update(12, 20)
+    assert piped.getvalue() == ""
