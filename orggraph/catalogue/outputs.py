@@ -55,6 +55,9 @@ ZH: dict[str, str] = {
         "Chromium 未能生成 PDF（退出码 {code}）：{said}"
     ),
     "Loading into Neo4j": "正在写入 Neo4j",
+    "… and {more} more {severity} findings: --format csv, xlsx, json or markdown lists every one": (
+        "……另有 {more} 条{severity}未列出：--format csv、xlsx、json 或 markdown 列出全部"
+    ),
     "Required.": "必填。",
     "Optional; empty means unknown, not zero.": "选填；空白表示未知，不是 0。",
     "Text; kept as written (leading zeros count).": "文本，按原样保存（前导零有效）。",

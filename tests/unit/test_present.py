@@ -268,3 +268,16 @@ def test_progress_bar_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> Non
     with progress_bar(10, file=piped) as update:
         update(12, 20)
     assert piped.getvalue() == ""
+
+
+def test_table_lists_a_bounded_number_per_severity(hostile: AuditResult) -> None:
+    # The hostile dataset has 8 uncovered communities (errors).  With room for 3, the table
+    # lists 3 of them and says 5 more are in the other formats.
+    from orggraph.present.table import render_table
+
+    errors = [f for f in hostile.findings if f.severity == "error"]
+    assert len(errors) == 8
+    text = render_table(hostile, width=300, limit=3)
+    listed = [f.subject_id for f in errors if f" {f.subject_id} " in text]
+    assert listed == [f.subject_id for f in errors[:3]]
+    assert "… and 5 more error findings" in text or "……另有 5 条错误未列出" in text
