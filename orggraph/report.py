@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from orggraph.catalogue.outputs import SEVERITY_WORDS
 from orggraph.findings import SEVERITY_ORDER
+from orggraph.i18n import Lang, both
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
@@ -23,54 +24,35 @@ LANGS = ("zh", "en")
 # What `report -o FILE` writes, by suffix: the HTML page, or that page printed to PDF.
 REPORT_SUFFIXES = (".html", ".htm", ".pdf")
 
-TEXT: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": "党建组织体系审计报告",
-        "headline": "主要指标",
-        "findings": "问题清单",
-        "by_severity": "按严重程度",
-        "by_street": "按街道（镇）",
-        "street": "街道（镇）",
-        "no_street": "（街道以上）",
-        "total": "合计",
-        "severity": "严重程度",
-        "rule": "规则",
-        "subject": "对象",
-        "area_path": "所在区域",
-        "message": "说明",
-        "rules": "规则说明",
-        "source": "依据",
-        "default_severity": "默认级别",
-        "count": "问题数",
-        "maps": "网络图",
-        "sort_hint": "点击表头排序。",
-        "none": "未发现问题。",
-        "notes": "说明",
-    },
-    "en": {
-        "title": "Party organisation audit report",
-        "headline": "Headline rates",
-        "findings": "Findings",
-        "by_severity": "By severity",
-        "by_street": "By street or town",
-        "street": "Street / town",
-        "no_street": "(above street level)",
-        "total": "Total",
-        "severity": "Severity",
-        "rule": "Rule",
-        "subject": "Subject",
-        "area_path": "Area",
-        "message": "Message",
-        "rules": "Rules",
-        "source": "Source",
-        "default_severity": "Default severity",
-        "count": "Findings",
-        "maps": "Maps",
-        "sort_hint": "Click a column heading to sort.",
-        "none": "No findings.",
-        "notes": "Notes",
-    },
-}
+
+def report_text(lang: str) -> dict[str, str]:
+    """The report's headings in ``lang`` (``zh`` or ``en``), from the catalogue."""
+    code: Lang = "zh" if lang == "zh" else "en"
+    return {
+        "title": both("Party organisation audit report")[code],
+        "headline": both("Headline rates")[code],
+        "findings": both("Findings")[code],
+        "by_severity": both("By severity")[code],
+        "by_street": both("By street or town")[code],
+        "street": both("Street / town")[code],
+        "no_street": both("(above street level)")[code],
+        "total": both("Total")[code],
+        "severity": both("Severity")[code],
+        "rule": both("Rule")[code],
+        "subject": both("Subject")[code],
+        "area_path": both("Area")[code],
+        "message": both("Message")[code],
+        "rules": both("Rules")[code],
+        "source": both("Source")[code],
+        "default_severity": both("Default severity")[code],
+        "count": both("Number of findings")[code],
+        "maps": both("Maps")[code],
+        "sort_hint": both("Click a column heading to sort.")[code],
+        "none": both("No findings.")[code],
+        "notes": both("Notes")[code],
+    }
+
+
 SEVERITY_TEXT = {"zh": SEVERITY_WORDS, "en": {s: s for s in SEVERITY_WORDS}}
 MAP_VIEWS = ("alliances", "coverage")
 MAP_HEIGHT = "150mm"
@@ -100,7 +82,7 @@ def by_street(result: AuditResult, lang: str) -> list[dict[str, Any]]:
     """Findings counted per street and severity, worst streets first."""
     counts: dict[str, Counter[str]] = {}
     for f in result.findings:
-        street = f.street or TEXT[lang]["no_street"]
+        street = f.street or report_text(lang)["no_street"]
         counts.setdefault(street, Counter())[f.severity] += 1
     rows: list[dict[str, Any]] = [
         {"street": s, **{sev: c.get(sev, 0) for sev in SEVERITY_ORDER}, "total": sum(c.values())}
@@ -162,7 +144,7 @@ def render_report(
 
     if lang not in LANGS:
         raise ValueError(f"unknown language '{lang}' (choose from {', '.join(LANGS)})")
-    t = TEXT[lang]
+    t = report_text(lang)
     titles = rule_titles(lang)
     # Both maps draw on the same graph and the same area paths: build them once per report.
     graph = build_graph(ds)
