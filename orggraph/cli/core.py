@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -39,17 +39,21 @@ def validate_command(dataset: str) -> None:
     click.echo(f"OK: {dataset} is a valid dataset ({sizes})")
 
 
+def _format_option(choices: tuple[str, ...], default: str, sheets: str) -> Any:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=f"xlsx: a workbook ({sheets}); needs -o.",
+    )
+
+
 @click.command("audit", epilog=EXIT_HELP)
 @source_options
 @config_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(AUDIT_FORMATS),
-    default="table",
-    show_default=True,
-    help="xlsx: a workbook (问题清单, 主要指标, 分街道, 规则); needs -o.",
-)
+@_format_option(AUDIT_FORMATS, "table", "问题清单, 主要指标, 分街道, 规则")
 @click.option(
     "--encoding",
     type=click.Choice(CSV_ENCODINGS),
@@ -97,14 +101,7 @@ def _check_output_options(fmt: str, encoding: str | None, output: str | None) ->
 @click.command("metrics", epilog=EXIT_HELP)
 @source_options
 @config_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(METRICS_FORMATS),
-    default="json",
-    show_default=True,
-    help="xlsx: a workbook (主要指标, 分街道, 规则, 网络指标); needs -o.",
-)
+@_format_option(METRICS_FORMATS, "json", "主要指标, 分街道, 规则, 网络指标")
 @click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")
 def metrics_command(source: Dataset, cfg: AuditConfig, fmt: str, output: str | None) -> None:
     """The rates and network metrics of DATASET (or --from-neo4j NAME) as JSON or a workbook."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from orggraph.i18n import Lang, both, lang, tr
+from orggraph.i18n import Lang, both, lang
 from orggraph.schema import ZH
 
 
@@ -52,8 +52,27 @@ class Headline:
         return f"{self.value_text} ({self.detail})" if self.detail else self.value_text
 
 
-def _say(in_lang: Lang | None, message: str, **fields: object) -> str:
-    return tr(message, **fields) if in_lang is None else both(message, **fields)[in_lang]
+# The percentages after coverage, as (key, section of the JSON rates, rate field, part field);
+# every section has its "total".  Then the plain counts, by key.
+_PERCENTAGES = (
+    ("two_new.single_build_rate", "two_new", "single_build_rate", "single_built"),
+    ("two_new.coverage_rate", "two_new", "coverage_rate", "covered"),
+    ("communities_paired", "communities_paired", "rate", "paired"),
+)
+_COUNTS = ("compound_branches", "members_reported")
+
+
+def _labels() -> dict[str, dict[Lang, str]]:
+    """Label (and, for a count, unit) of every figure but coverage, in both languages."""
+    return {
+        "two_new.single_build_rate": both("Two-new organisations: single-build rate"),
+        "two_new.coverage_rate": both("Two-new organisations: coverage rate"),
+        "communities_paired": both("Communities and villages paired"),
+        "compound_branches": both("Compound Party organisations"),
+        "compound_branches.unit": both(" organisations"),
+        "members_reported": both("Serving members reported"),
+        "members_reported.unit": both(" members"),
+    }
 
 
 def level_word(level: str, in_lang: Lang | None = None) -> str:
@@ -71,72 +90,35 @@ def headlines(rates: dict[str, Any], in_lang: Lang | None = None) -> list[Headli
     >>> h[0].label, h[0].text
     ('社区/村结对率', '75% (3/4)')
     """
-    out: list[Headline] = []
-    for level, share in (rates.get("coverage") or {}).items():
-        out.append(
-            Headline(
-                f"coverage.{level}",
-                _say(
-                    in_lang,
-                    "Party organisation coverage: {level}",
-                    level=level_word(level, in_lang),
-                ),
-                share.get("rate"),
-                "%",
-                share.get("covered"),
-                share.get("total"),
-            )
+    code: Lang = in_lang or lang()
+    labels = {key: words[code] for key, words in _labels().items()}
+    out = [
+        Headline(
+            f"coverage.{level}",
+            both("Party organisation coverage: {level}", level=level_word(level, code))[code],
+            share.get("rate"),
+            "%",
+            share.get("covered"),
+            share.get("total"),
         )
-    two_new = rates.get("two_new")
-    if two_new is not None:
-        out.append(
-            Headline(
-                "two_new.single_build_rate",
-                _say(in_lang, "Two-new organisations: single-build rate"),
-                two_new.get("single_build_rate"),
-                "%",
-                two_new.get("single_built"),
-                two_new.get("total"),
+        for level, share in (rates.get("coverage") or {}).items()
+    ]
+    for key, section, rate, part in _PERCENTAGES:
+        figures = rates.get(section)
+        if figures is not None:
+            out.append(
+                Headline(
+                    key,
+                    labels[key],
+                    figures.get(rate),
+                    "%",
+                    figures.get(part),
+                    figures.get("total"),
+                )
             )
-        )
-        out.append(
-            Headline(
-                "two_new.coverage_rate",
-                _say(in_lang, "Two-new organisations: coverage rate"),
-                two_new.get("coverage_rate"),
-                "%",
-                two_new.get("covered"),
-                two_new.get("total"),
-            )
-        )
-    paired = rates.get("communities_paired")
-    if paired is not None:
-        out.append(
-            Headline(
-                "communities_paired",
-                _say(in_lang, "Communities and villages paired"),
-                paired.get("rate"),
-                "%",
-                paired.get("paired"),
-                paired.get("total"),
-            )
-        )
-    if rates.get("compound_branches") is not None:
-        out.append(
-            Headline(
-                "compound_branches",
-                _say(in_lang, "Compound Party organisations"),
-                rates["compound_branches"],
-                _say(in_lang, " organisations"),
-            )
-        )
-    if rates.get("members_reported") is not None:
-        out.append(
-            Headline(
-                "members_reported",
-                _say(in_lang, "Serving members reported"),
-                rates["members_reported"],
-                _say(in_lang, " members"),
-            )
-        )
+    out += [
+        Headline(key, labels[key], rates[key], labels[f"{key}.unit"])
+        for key in _COUNTS
+        if rates.get(key) is not None
+    ]
     return out
