@@ -88,7 +88,9 @@ def render_metrics(result: AuditResult, fmt: str, *, cfg: AuditConfig | None = N
             "metrics": result.metrics,
             "notes": result.notes,
         }
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        from orggraph.present.safe import json_text
+
+        return json_text(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
     if fmt == "xlsx":
         from orggraph.present.sheets import rate_sheets
         from orggraph.present.workbook import workbook_bytes

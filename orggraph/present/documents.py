@@ -15,7 +15,7 @@ from orggraph.i18n import tr
 from orggraph.present import CSV_ENCODINGS, DEFAULT_CSV_ENCODING
 from orggraph.present.frames import counts_text, findings_frame, header, rule_title, severity_word
 from orggraph.present.rates import headlines
-from orggraph.present.safe import markdown_text, neutralise_formula
+from orggraph.present.safe import json_text, markdown_text, neutralise_formula
 
 _encode_str = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses
 
@@ -70,7 +70,7 @@ def render_json(result: AuditResult) -> str:
         doc["counts"] = result.counts()
     else:
         doc = result.to_dict()
-    return _indented(doc, "") + "\n"
+    return json_text(_indented(doc, "")) + "\n"
 
 
 def encode_text(text: str, encoding: str) -> bytes:

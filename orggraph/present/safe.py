@@ -54,6 +54,23 @@ def safe_text(text: object, *, keep_newlines: bool = False) -> str:
     return _UNSAFE.sub(_visible, s)
 
 
+# What JSON may carry raw but a terminal could act on: DEL, C1 controls, line separators and
+# bidirectional overrides (JSON itself escapes everything below 0x20).
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(text: str) -> str:
+    """JSON text with every character a terminal could act on written as its ``\\uXXXX``
+    escape: the same JSON value, safe to print.
+
+    Examples
+    --------
+    >>> print(json_text('{"name": "a' + chr(0x9B) + '2J' + chr(0x202E) + 'b"}'))
+    {"name": "a\\u009b2J\\u202eb"}
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 # OWASP "CSV injection": a cell beginning with one of these is run as a formula by Excel, WPS or
 # LibreOffice.  The full-width forms are included: Chinese input methods type them, and some
 # spreadsheets accept them as the ASCII ones.

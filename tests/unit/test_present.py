@@ -35,6 +35,7 @@ FORMULAS = {
 }
 HTML = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 MARKUP = "[bold]粗[/bold] | 管道 [链接](javascript:alert(3))"
+C1 = "金湖\x9b2J\u202e区社"  # an 8-bit CSI, then a right-to-left override
 
 
 def _hostile(folder: Path) -> Path:
@@ -48,6 +49,7 @@ def _hostile(folder: Path) -> Path:
         w.writerow([cid, name, "community", "S1"])
     w.writerow(["C6", HTML, "community", "S1"])
     w.writerow(["C7", MARKUP, "community", "S1"])
+    w.writerow(["C9", C1, "community", "S1"])
     # A long name without spaces: the table must fold it, not run past the width.
     w.writerow(["C8", "很长的社区名称" * 12, "community", "S1"])
     return write_dataset(
@@ -271,13 +273,23 @@ def test_progress_bar_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_table_lists_a_bounded_number_per_severity(hostile: AuditResult) -> None:
-    # The hostile dataset has 8 uncovered communities (errors).  With room for 3, the table
-    # lists 3 of them and says 5 more are in the other formats.
+    # The hostile dataset has 9 uncovered communities (errors).  With room for 3, the table
+    # lists 3 of them and says 6 more are in the other formats.
     from orggraph.present.table import render_table
 
     errors = [f for f in hostile.findings if f.severity == "error"]
-    assert len(errors) == 8
+    assert len(errors) == 9
     text = render_table(hostile, width=300, limit=3)
     listed = [f.subject_id for f in errors if f" {f.subject_id} " in text]
     assert listed == [f.subject_id for f in errors[:3]]
-    assert "… and 5 more error findings" in text or "……另有 5 条错误未列出" in text
+    assert "… and 6 more error findings" in text or "……另有 6 条错误未列出" in text
+
+
+def test_json_escapes_what_a_terminal_could_obey(hostile: AuditResult) -> None:
+    import json
+
+    text = str(render(hostile, "json"))
+    assert _control_characters(text.replace("\n", "")) == set() and "\u202e" not in text
+    # The same value: JSON readers get the name exactly as written.
+    names = {f["subject_id"]: f["subject_name"] for f in json.loads(text)["findings"]}
+    assert names["C9"] == C1 and names["C1"] == ESCAPES
