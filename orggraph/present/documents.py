@@ -9,6 +9,8 @@ import json
 import math
 from typing import Any
 
+import pandas as pd
+
 from orggraph.errors import OutputError
 from orggraph.findings import SEVERITY_ORDER, AuditResult, Finding
 from orggraph.i18n import tr
@@ -96,21 +98,44 @@ def encode_text(text: str, encoding: str) -> bytes:
         ) from e
 
 
-def render_csv(result: AuditResult, encoding: str = DEFAULT_CSV_ENCODING) -> bytes:
-    """One row per finding, as bytes in ``encoding`` (UTF-8 with BOM by default).
+def csv_bytes(frame: pd.DataFrame, encoding: str = DEFAULT_CSV_ENCODING) -> bytes:
+    """Any table as CSV bytes a spreadsheet opens safely: the frame's columns as the header,
+    ``encoding`` (UTF-8 with BOM by default), every text cell quoted, text a spreadsheet would
+    run as a formula prefixed with ``'`` (OWASP), numbers as numbers, missing values empty.
 
-    Headers and severities follow the output language.  Text cells that a spreadsheet would
-    run as a formula are prefixed with ``'`` (OWASP); every text cell is quoted.
+    Raises
+    ------
+    OutputError
+        If a character cannot be written in ``encoding``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"name": ["=1+1"], "n": [-5]})
+    >>> for line in csv_bytes(frame, "utf-8").decode().splitlines():
+    ...     print(line)
+    "name","n"
+    "'=1+1",-5
     """
     if encoding not in CSV_ENCODINGS:
         raise ValueError(f"unknown CSV encoding {encoding!r}; expected one of {CSV_ENCODINGS}")
-    frame = findings_frame(result)
     buf = io.StringIO()
     w = csv.writer(buf, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
-    w.writerow(list(frame.columns))
+    w.writerow([str(c) for c in frame.columns])
     for row in frame.itertuples(index=False, name=None):
-        w.writerow(["" if v is None else neutralise_formula(v) for v in row])
+        w.writerow(["" if _missing(v) else neutralise_formula(v) for v in row])
     return encode_text(buf.getvalue(), encoding)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def render_csv(result: AuditResult, encoding: str = DEFAULT_CSV_ENCODING) -> bytes:
+    """One row per finding (:func:`csv_bytes` of the findings list).
+
+    Headers and severities follow the output language.
+    """
+    return csv_bytes(findings_frame(result), encoding)
 
 
 def render_markdown(result: AuditResult) -> str:
