@@ -82,6 +82,8 @@ def audit_command(
     _check_output_options(fmt, encoding, output)
     result = run_audit(source, cfg)
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    if fmt == "csv":
+        encoding = encoding or DEFAULT_CSV_ENCODING
     emit(render(result, fmt, cfg=cfg, color=color, encoding=encoding), output)
     if fail_on != "never":
         limit = SEVERITY_ORDER[fail_on]

@@ -1,13 +1,16 @@
 """Audit results for people and machines: a terminal table, JSON, CSV, Markdown or a workbook.
 
 :data:`AUDIT_FORMATS` is the one list of what ``--format`` offers; :func:`render` turns an
-audit into any of them.  Text formats come back as ``str``; ``csv`` (encoded, with a BOM by
-default) and ``xlsx`` as ``bytes``.  Write either with :func:`orggraph.output.write_output`.
+audit into any of them.  Text formats come back as ``str``, ``xlsx`` as ``bytes``, and ``csv``
+as bytes when an encoding is given (the command line gives UTF-8 with a BOM by default).  Write
+either with :func:`orggraph.output.write_output`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from orggraph.present.safe import display_width, safe_text
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
@@ -45,7 +48,7 @@ def render(
     width, color
         For ``table``: the columns to fit, and whether to colour it (a TTY).
     encoding
-        For ``csv``: one of :data:`CSV_ENCODINGS` (default :data:`DEFAULT_CSV_ENCODING`).
+        For ``csv``: one of :data:`CSV_ENCODINGS`; the CSV then comes back encoded (bytes).
 
     Examples
     --------
@@ -64,7 +67,7 @@ def render(
     if fmt == "csv":
         from orggraph.present.documents import render_csv
 
-        return render_csv(result, encoding or DEFAULT_CSV_ENCODING)
+        return render_csv(result, encoding)
     if fmt == "markdown":
         from orggraph.present.documents import render_markdown
 
@@ -105,6 +108,8 @@ __all__ = [
     "DEFAULT_CSV_ENCODING",
     "FILE_ONLY_FORMATS",
     "METRICS_FORMATS",
+    "display_width",
     "render",
     "render_metrics",
+    "safe_text",
 ]

@@ -98,44 +98,50 @@ def encode_text(text: str, encoding: str) -> bytes:
         ) from e
 
 
+def csv_text(frame: pd.DataFrame) -> str:
+    """Any table as CSV text a spreadsheet opens safely: the frame's columns as the header,
+    every text cell quoted, text a spreadsheet would run as a formula prefixed with ``'``
+    (OWASP), numbers as numbers, missing values empty.  :func:`csv_bytes` encodes it.
+
+    Examples
+    --------
+    >>> print(csv_text(pd.DataFrame({"name": ["=1+1"], "n": [-5]})), end="")
+    "name","n"
+    "'=1+1",-5
+    """
+    buf = io.StringIO()
+    w = csv.writer(buf, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+    w.writerow([str(c) for c in frame.columns])
+    for row in frame.itertuples(index=False, name=None):
+        w.writerow(["" if _missing(v) else neutralise_formula(v) for v in row])
+    return buf.getvalue()
+
+
 def csv_bytes(frame: pd.DataFrame, encoding: str = DEFAULT_CSV_ENCODING) -> bytes:
-    """Any table as CSV bytes a spreadsheet opens safely: the frame's columns as the header,
-    ``encoding`` (UTF-8 with BOM by default), every text cell quoted, text a spreadsheet would
-    run as a formula prefixed with ``'`` (OWASP), numbers as numbers, missing values empty.
+    """:func:`csv_text` in ``encoding``: UTF-8 with a BOM by default, for Excel.
 
     Raises
     ------
     OutputError
         If a character cannot be written in ``encoding``.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"name": ["=1+1"], "n": [-5]})
-    >>> for line in csv_bytes(frame, "utf-8").decode().splitlines():
-    ...     print(line)
-    "name","n"
-    "'=1+1",-5
     """
     if encoding not in CSV_ENCODINGS:
         raise ValueError(f"unknown CSV encoding {encoding!r}; expected one of {CSV_ENCODINGS}")
-    buf = io.StringIO()
-    w = csv.writer(buf, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
-    w.writerow([str(c) for c in frame.columns])
-    for row in frame.itertuples(index=False, name=None):
-        w.writerow(["" if _missing(v) else neutralise_formula(v) for v in row])
-    return encode_text(buf.getvalue(), encoding)
+    return encode_text(csv_text(frame), encoding)
 
 
 def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def render_csv(result: AuditResult, encoding: str = DEFAULT_CSV_ENCODING) -> bytes:
-    """One row per finding (:func:`csv_bytes` of the findings list).
+def render_csv(result: AuditResult, encoding: str | None = None) -> str | bytes:
+    """One row per finding: text, or bytes in ``encoding`` when one is given (the command
+    line always gives one: UTF-8 with a BOM unless ``--encoding`` says otherwise).
 
     Headers and severities follow the output language.
     """
-    return csv_bytes(findings_frame(result), encoding)
+    frame = findings_frame(result)
+    return csv_text(frame) if encoding is None else csv_bytes(frame, encoding)
 
 
 def render_markdown(result: AuditResult) -> str:

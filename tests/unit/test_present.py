@@ -137,8 +137,10 @@ def _csv_rows(data: bytes, encoding: str = "utf-8-sig") -> list[list[str]]:
 
 
 def test_csv_has_a_bom_and_neutralises_formulas(hostile: AuditResult, language: str) -> None:
-    data = render(hostile, "csv")
+    data = render(hostile, "csv", encoding="utf-8-sig")
     assert isinstance(data, bytes) and data.startswith(b"\xef\xbb\xbf")
+    # Without an encoding, the same CSV as text (what a Python caller writes itself).
+    assert render(hostile, "csv") == data.decode("utf-8-sig")
     rows = _csv_rows(data)
     head = rows[0]
     assert head[3] == ("对象编号" if language == "zh" else "subject_id")
