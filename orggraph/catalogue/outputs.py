@@ -40,6 +40,7 @@ ZH: dict[str, str] = {
         "模板是 .xlsx 工作簿：请用 .xlsx 结尾的文件名"
     ),
     "a report is .html or .pdf, not '{suffix}'": "报告只能写成 .html 或 .pdf，不能是“{suffix}”",
+    "a map is an .html page, not '{suffix}'": "网络图是 .html 网页，不能写成“{suffix}”",
     "writing a PDF needs Chromium, and none was found{where}; install it "
     "(Debian/Ubuntu: sudo apt-get install chromium) or set ORGGRAPH_CHROMIUM to its "
     "path, or write the report as .html": (

@@ -57,6 +57,12 @@ def map_command(
     from orggraph.audit import run_audit
     from orggraph.maps import UnknownFocus, render_map
 
+    if Path(output).suffix.lower() not in (".html", ".htm"):
+        # A map is an HTML page; written under another name it would open as garbage.
+        raise click.BadParameter(
+            tr("a map is an .html page, not '{suffix}'", suffix=Path(output).suffix or output),
+            param_hint="-o",
+        )
     if alliance is not None and view != "alliances":
         raise click.UsageError("--alliance goes with --view alliances")
     if area is not None and view != "coverage":

@@ -185,6 +185,12 @@ def test_report_refuses_a_suffix_it_cannot_write(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_map_refuses_a_suffix_other_than_html(tmp_path: Path) -> None:
+    r = run("map", BUNDLED[0], "-o", tmp_path / "m.pdf", env={"ORGGRAPH_LANG": "en"})
+    assert r.exit_code == 2 and "a map is an .html page" in r.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_report_pdf_without_chromium_says_how_to_install(tmp_path: Path) -> None:
     env = {"ORGGRAPH_LANG": "en", "ORGGRAPH_CHROMIUM": "no-such-chromium-here"}
     r = run("report", BUNDLED[0], "-o", tmp_path / "r.pdf", env=env)
