@@ -92,7 +92,8 @@ def audit_command(
 
 
 def _check_output_options(fmt: str, encoding: str | None, output: str | None) -> None:
-    if fmt in FILE_ONLY_FORMATS and not output:
+    if fmt in FILE_ONLY_FORMATS and not (output or "").lower().endswith(f".{fmt}"):
+        # Nor to a terminal, nor under a name Excel would not open it by.
         raise click.UsageError(
             tr("--format {fmt} writes a file: give it with -o FILE.{fmt}", fmt=fmt)
         )

@@ -134,11 +134,13 @@ def test_rules_sheet_shows_the_configuration_in_force(tmp_path: Path) -> None:
     assert SHEETS["findings"] not in openpyxl.load_workbook(out).sheetnames
 
 
-def test_xlsx_to_stdout_is_refused() -> None:
+def test_xlsx_to_stdout_or_another_suffix_is_refused(tmp_path: Path) -> None:
     for cmd in ("audit", "metrics"):
-        r = run(cmd, BUNDLED[0], "--format", "xlsx", env={"ORGGRAPH_LANG": "en"})
-        assert r.exit_code == 2
-        assert "--format xlsx writes a file: give it with -o FILE.xlsx" in r.output
+        for output in ((), ("-o", tmp_path / "a.csv")):
+            r = run(cmd, BUNDLED[0], "--format", "xlsx", *output, env={"ORGGRAPH_LANG": "en"})
+            assert r.exit_code == 2
+            assert "--format xlsx writes a file: give it with -o FILE.xlsx" in r.output
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_encoding_goes_with_csv_only() -> None:
