@@ -20,6 +20,7 @@ from orggraph.present.rates import headlines
 from orggraph.present.safe import safe_text
 
 if TYPE_CHECKING:
+    import pandas as pd
     from rich.console import Console
     from rich.table import Table
 
@@ -147,4 +148,43 @@ def render_table(
         out.print(Text(tr("Note: {note}", note=safe_text(note))))
     text = out.file.getvalue()  # type: ignore[attr-defined]
     # rich pads short lines to the console width; trailing spaces only get in the way.
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def frame_table(
+    frame: pd.DataFrame,
+    *,
+    title: str | None = None,
+    width: int | None = None,
+    color: bool = False,
+) -> str:
+    """Any table (a DataFrame) as terminal text, as the audit's table is drawn: it fits
+    ``width``, numbers are right-aligned, every cell is shown with :func:`safe_text`.
+
+    For the commands that print their own tables (plan, diff): the same look and safety.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(frame_table(pd.DataFrame({"编号": ["C1"], "数": [3]}), width=40), end="")
+     编号   数
+    ───────────
+     C1      3
+    """
+    import pandas as pd
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", title=title)
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    for column, is_number in zip(frame.columns, numeric, strict=True):
+        table.add_column(
+            safe_text(column), overflow="fold", justify="right" if is_number else "left"
+        )
+    for row in frame.itertuples(index=False, name=None):
+        table.add_row(*(Text("" if v is None or v != v else safe_text(v)) for v in row))
+    out = console(width, color)
+    out.print(table)
+    text = out.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in text.split("\n"))

@@ -295,3 +295,12 @@ def test_json_escapes_what_a_terminal_could_obey(hostile: AuditResult) -> None:
     # The same value: JSON readers get the name exactly as written.
     names = {f["subject_id"]: f["subject_name"] for f in json.loads(text)["findings"]}
     assert names["C9"] == C1 and names["C1"] == ESCAPES
+
+
+def test_frame_table_fits_and_shows_controls() -> None:
+    from orggraph.present.table import frame_table
+
+    frame = pd.DataFrame({"名称": [ESCAPES, "很长的社区名称" * 10], "数": [3, None]})
+    text = frame_table(frame, title="行动", width=50)
+    assert max(display_width(line) for line in text.splitlines()) <= 50
+    assert _control_characters(text) == set() and "␛[2J" in text
