@@ -183,8 +183,16 @@ def frame_table(
             safe_text(column), overflow="fold", justify="right" if is_number else "left"
         )
     for row in frame.itertuples(index=False, name=None):
-        table.add_row(*(Text("" if v is None or v != v else safe_text(v)) for v in row))
+        table.add_row(*(Text(_cell(v)) for v in row))
     out = console(width, color)
     out.print(table)
     text = out.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def _cell(value: object) -> str:
+    if value is None or value != value:  # None or NaN: unknown, shown empty
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a count in a column that has gaps is a float: 3.0 reads as 3
+    return safe_text(value)
