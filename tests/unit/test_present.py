@@ -304,5 +304,5 @@ def test_frame_table_fits_and_shows_controls() -> None:
     text = frame_table(frame, title="行动", width=50)
     assert max(display_width(line) for line in text.splitlines()) <= 50
     assert _control_characters(text) == set() and "␛[2J" in text
-    assert " 3\n" in text + "\n" or text.rstrip().endswith(" 3") or " 3 " in text
-    assert "3.0" not in text
+    # The count column has a gap, so pandas holds it as floats; the 3 still reads as 3.
+    assert "3.0" not in text and " 3" in text
