@@ -12,6 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from orggraph.findings import SEVERITY_ORDER, SEVERITY_WORDS
+from orggraph.i18n import Lang, both
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
@@ -19,155 +20,68 @@ if TYPE_CHECKING:
     from orggraph.findings import AuditResult
 
 LANGS = ("zh", "en")
+# What `report -o FILE` writes, by suffix: the HTML page, or that page printed to PDF.
+REPORT_SUFFIXES = (".html", ".htm", ".pdf")
 
-TEXT: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": "党建组织体系审计报告",
-        "headline": "主要指标",
-        "coverage": "党组织覆盖率",
-        "two_new": "两新组织",
-        "single_build_rate": "单建率",
-        "coverage_rate": "覆盖率",
-        "communities_paired": "社区/村结对率",
-        "compound_branches": "小区党组织",
-        "members_reported": "在职党员报到人数",
-        "findings": "问题清单",
-        "by_severity": "按严重程度",
-        "by_street": "按街道（镇）",
-        "street": "街道（镇）",
-        "no_street": "（街道以上）",
-        "total": "合计",
-        "severity": "严重程度",
-        "rule": "规则",
-        "subject": "对象",
-        "area_path": "所在区域",
-        "message": "说明",
-        "rules": "规则说明",
-        "source": "依据",
-        "default_severity": "默认级别",
-        "count": "问题数",
-        "maps": "网络图",
-        "sort_hint": "点击表头排序。",
-        "none": "未发现问题。",
-        "of": "共",
-        "unit_count": "个",
-        "notes": "说明",
-    },
-    "en": {
-        "title": "Party organisation audit report",
-        "headline": "Headline rates",
-        "coverage": "Party organisation coverage",
-        "two_new": "Two-new organisations",
-        "single_build_rate": "own-organisation rate (单建率)",
-        "coverage_rate": "coverage rate (覆盖率)",
-        "communities_paired": "Communities and villages paired",
-        "compound_branches": "Compound Party organisations",
-        "members_reported": "Serving members reported (双报到)",
-        "findings": "Findings",
-        "by_severity": "By severity",
-        "by_street": "By street or town",
-        "street": "Street / town",
-        "no_street": "(above street level)",
-        "total": "Total",
-        "severity": "Severity",
-        "rule": "Rule",
-        "subject": "Subject",
-        "area_path": "Area",
-        "message": "Message",
-        "rules": "Rules",
-        "source": "Source",
-        "default_severity": "Default severity",
-        "count": "Findings",
-        "maps": "Maps",
-        "sort_hint": "Click a column heading to sort.",
-        "none": "No findings.",
-        "of": "of",
-        "unit_count": "",
-        "notes": "Notes",
-    },
-}
+
+def report_text(lang: str) -> dict[str, str]:
+    """The report's headings in ``lang`` (``zh`` or ``en``), from the catalogue."""
+    code: Lang = "zh" if lang == "zh" else "en"
+    return {
+        "title": both("Party organisation audit report")[code],
+        "headline": both("Headline rates")[code],
+        "findings": both("Findings")[code],
+        "by_severity": both("By severity")[code],
+        "by_street": both("By street or town")[code],
+        "street": both("Street / town")[code],
+        "no_street": both("(above street level)")[code],
+        "total": both("Total")[code],
+        "severity": both("Severity")[code],
+        "rule": both("Rule")[code],
+        "subject": both("Subject")[code],
+        "area_path": both("Area")[code],
+        "message": both("Message")[code],
+        "rules": both("Rules")[code],
+        "source": both("Source")[code],
+        "default_severity": both("Default severity")[code],
+        "count": both("Number of findings")[code],
+        "maps": both("Maps")[code],
+        "sort_hint": both("Click a column heading to sort.")[code],
+        "none": both("No findings.")[code],
+        "notes": both("Notes")[code],
+    }
+
+
 SEVERITY_TEXT = SEVERITY_WORDS
-LEVEL_TEXT = {
-    "zh": {"community": "社区", "village": "村", "compound": "小区", "grid": "网格"},
-    "en": {
-        "community": "communities",
-        "village": "villages",
-        "compound": "compounds",
-        "grid": "grids",
-    },
-}
 REPORT_MAPS = ("alliances", "coverage")  # of orggraph.maps.MAP_VIEWS
-
-
-def _pct(rate: Any) -> str:
-    return "—" if rate is None else f"{rate:g}%"
+MAP_HEIGHT = "150mm"
 
 
 def headline(rates: dict[str, Any], lang: str) -> list[dict[str, str]]:
-    """The headline figures as ``{"label", "value", "detail"}`` cards, in the reports' wording.
+    """The headline figures as ``{"label", "value", "detail"}`` cards.
+
+    The wording is :func:`orggraph.present.rates.headlines`', the one every output shares.
 
     Examples
     --------
     >>> cards = headline({"communities_paired": {"total": 4, "paired": 3, "rate": 75.0}}, "zh")
-    >>> cards[0]["value"], cards[0]["detail"]
-    ('75%', '3/4')
+    >>> cards[0]["label"], cards[0]["value"], cards[0]["detail"]
+    ('社区/村结对率', '75%', '3/4')
     """
-    t = TEXT[lang]
-    cards: list[dict[str, str]] = []
-    for level, share in (rates.get("coverage") or {}).items():
-        if share.get("total"):
-            cards.append(
-                {
-                    "label": f"{LEVEL_TEXT[lang].get(level, level)} · {t['coverage']}",
-                    "value": _pct(share.get("rate")),
-                    "detail": f"{share.get('covered')}/{share.get('total')}",
-                }
-            )
-    two_new = rates.get("two_new") or {}
-    if two_new.get("total"):
-        cards.append(
-            {
-                "label": f"{t['two_new']} · {t['single_build_rate']}",
-                "value": _pct(two_new.get("single_build_rate")),
-                "detail": f"{two_new.get('single_built')}/{two_new.get('total')}",
-            }
-        )
-        cards.append(
-            {
-                "label": f"{t['two_new']} · {t['coverage_rate']}",
-                "value": _pct(two_new.get("coverage_rate")),
-                "detail": f"{two_new.get('covered')}/{two_new.get('total')}",
-            }
-        )
-    paired = rates.get("communities_paired") or {}
-    if paired.get("total"):
-        cards.append(
-            {
-                "label": t["communities_paired"],
-                "value": _pct(paired.get("rate")),
-                "detail": f"{paired.get('paired')}/{paired.get('total')}",
-            }
-        )
-    if rates.get("compound_branches") is not None:
-        cards.append(
-            {
-                "label": t["compound_branches"],
-                "value": f"{rates['compound_branches']}{t['unit_count']}",
-                "detail": "",
-            }
-        )
-    if rates.get("members_reported"):
-        cards.append(
-            {"label": t["members_reported"], "value": str(rates["members_reported"]), "detail": ""}
-        )
-    return cards
+    from orggraph.present.rates import headlines
+
+    return [
+        {"label": h.label, "value": h.value_text, "detail": h.detail}
+        for h in headlines(rates, "zh" if lang == "zh" else "en")
+        if h.shown
+    ]
 
 
 def by_street(result: AuditResult, lang: str) -> list[dict[str, Any]]:
     """Findings counted per street and severity, worst streets first."""
     counts: dict[str, Counter[str]] = {}
     for f in result.findings:
-        street = f.street or TEXT[lang]["no_street"]
+        street = f.street or report_text(lang)["no_street"]
         counts.setdefault(street, Counter())[f.severity] += 1
     rows: list[dict[str, Any]] = [
         {"street": s, **{sev: c.get(sev, 0) for sev in SEVERITY_ORDER}, "total": sum(c.values())}
@@ -229,20 +143,37 @@ def render_report(
     """
     from jinja2 import Environment
 
-    from orggraph.maps import DEFAULT_NODE_BUDGET, MAP_VIEWS, build_map, rule_titles
+    from orggraph.audit_context import AuditContext
+    from orggraph.config import AuditConfig
+    from orggraph.maps import DEFAULT_NODE_BUDGET, MAP_VIEWS, area_places, build_map, rule_titles
+    from orggraph.maps.graph import build_graph
     from orggraph.maps.html import asset, map_fragment, page
 
     if lang not in LANGS:
         raise ValueError(f"unknown language '{lang}' (choose from {', '.join(LANGS)})")
-    t = TEXT[lang]
+    t = report_text(lang)
     titles = rule_titles(lang)
+    # Both maps draw on the same graph and the same area paths: build them once per report.
+    graph = build_graph(ds)
+    context = AuditContext(ds, cfg or AuditConfig())
+    places = area_places(context.area_index)
     maps = []
     for view in REPORT_MAPS:
-        spec = build_map(ds, result, view, budget=budget or DEFAULT_NODE_BUDGET, cfg=cfg)
+        spec = build_map(
+            ds,
+            result,
+            view,
+            budget=budget or DEFAULT_NODE_BUDGET,
+            cfg=cfg,
+            graph=graph,
+            places=places,
+            context=context,
+        )
         maps.append(
             {
                 "title": MAP_VIEWS[view] if lang == "zh" else view.capitalize(),
-                "html": map_fragment(spec, f"map-{view}", height="70vh"),
+                # The printed height too (report.css), so a PDF shows the map as drawn.
+                "html": map_fragment(spec, f"map-{view}", height=MAP_HEIGHT),
             }
         )
     findings = [

@@ -38,8 +38,9 @@ def _register() -> None:
     from orggraph.cli import core
     from orggraph.cli.maps import map_command, report_command
     from orggraph.cli.store import load_command
+    from orggraph.cli.template import template_command
 
-    for cmd in (*core.COMMANDS, load_command, map_command, report_command):
+    for cmd in (*core.COMMANDS, load_command, map_command, report_command, template_command):
         main.add_command(cmd)
 
 

@@ -109,12 +109,13 @@ def open_source(path: str | None, neo4j_name: str | None, settings: Neo4jSetting
     return read_dataset(neo4j_name, settings)
 
 
-def emit(text: str, output: str | None) -> None:
-    """Print ``text``, or write it (UTF-8, atomically) to ``output`` and say so on stderr."""
+def emit(text: str | bytes, output: str | None) -> None:
+    """Print ``text``, or write it (text as UTF-8; bytes as they are; atomically) to ``output``
+    and say so on stderr."""
     if output:
-        from orggraph.output import write_text
+        from orggraph.output import write_output
 
-        write_text(output, text)
+        write_output(output, text)
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,6 +13,13 @@ from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
 from orggraph.errors import EXIT_FINDINGS
 from orggraph.findings import SEVERITIES, SEVERITY_ORDER
 from orggraph.i18n import tr
+from orggraph.present import (
+    AUDIT_FORMATS,
+    CSV_ENCODINGS,
+    DEFAULT_CSV_ENCODING,
+    FILE_ONLY_FORMATS,
+    METRICS_FORMATS,
+)
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
@@ -32,15 +39,25 @@ def validate_command(dataset: str) -> None:
     click.echo(f"OK: {dataset} is a valid dataset ({sizes})")
 
 
+def _format_option(choices: tuple[str, ...], default: str, sheets: str) -> Any:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=f"xlsx: a workbook ({sheets}); needs -o.",
+    )
+
+
 @click.command("audit", epilog=EXIT_HELP)
 @source_options
 @config_option
+@_format_option(AUDIT_FORMATS, "table", "问题清单, 主要指标, 分街道, 规则")
 @click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv", "markdown"]),
-    default="table",
-    show_default=True,
+    "--encoding",
+    type=click.Choice(CSV_ENCODINGS),
+    help=f"Encoding of --format csv [default {DEFAULT_CSV_ENCODING}: UTF-8 with BOM, for Excel].",
 )
 @click.option(
     "--fail-on",
@@ -51,36 +68,52 @@ def validate_command(dataset: str) -> None:
 )
 @click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")
 def audit_command(
-    source: Dataset, cfg: AuditConfig, fmt: str, fail_on: str, output: str | None
+    source: Dataset,
+    cfg: AuditConfig,
+    fmt: str,
+    encoding: str | None,
+    fail_on: str,
+    output: str | None,
 ) -> None:
     """Audit DATASET (or --from-neo4j NAME): every rule, the rates and the metrics."""
     from orggraph.audit import run_audit
     from orggraph.present import render
 
+    _check_output_options(fmt, encoding, output)
     result = run_audit(source, cfg)
-    emit(render(result, fmt), output)
+    color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    if fmt == "csv":
+        encoding = encoding or DEFAULT_CSV_ENCODING
+    emit(render(result, fmt, cfg=cfg, color=color, encoding=encoding), output)
     if fail_on != "never":
         limit = SEVERITY_ORDER[fail_on]
         if any(SEVERITY_ORDER[f.severity] <= limit for f in result.findings):
             sys.exit(EXIT_FINDINGS)
 
 
+def _check_output_options(fmt: str, encoding: str | None, output: str | None) -> None:
+    if fmt in FILE_ONLY_FORMATS and not (output or "").lower().endswith(f".{fmt}"):
+        # Nor to a terminal, nor under a name Excel would not open it by.
+        raise click.UsageError(
+            tr("--format {fmt} writes a file: give it with -o FILE.{fmt}", fmt=fmt)
+        )
+    if encoding is not None and fmt != "csv":
+        raise click.UsageError(tr("--encoding applies to --format csv only"))
+
+
 @click.command("metrics", epilog=EXIT_HELP)
 @source_options
 @config_option
+@_format_option(METRICS_FORMATS, "json", "主要指标, 分街道, 规则, 网络指标")
 @click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")
-def metrics_command(source: Dataset, cfg: AuditConfig, output: str | None) -> None:
-    """The rates and network metrics of DATASET (or --from-neo4j NAME) as JSON."""
+def metrics_command(source: Dataset, cfg: AuditConfig, fmt: str, output: str | None) -> None:
+    """The rates and network metrics of DATASET (or --from-neo4j NAME) as JSON or a workbook."""
     from orggraph.audit import run_audit
+    from orggraph.present import render_metrics
 
+    _check_output_options(fmt, None, output)
     result = run_audit(source, cfg)
-    doc = {
-        "dataset": result.dataset,
-        "rates": result.rates,
-        "metrics": result.metrics,
-        "notes": result.notes,
-    }
-    emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
+    emit(render_metrics(result, fmt, cfg=cfg), output)
 
 
 @click.command("rules")

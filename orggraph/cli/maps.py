@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
+from orggraph.i18n import tr
 from orggraph.maps.spec import MAP_VIEWS
 
 if TYPE_CHECKING:
@@ -54,6 +56,12 @@ def map_command(
     from orggraph.audit import run_audit
     from orggraph.maps import UnknownFocus, render_map
 
+    if Path(output).suffix.lower() not in (".html", ".htm"):
+        # A map is an HTML page; written under another name it would open as garbage.
+        raise click.BadParameter(
+            tr("a map is an .html page, not '{suffix}'", suffix=Path(output).suffix or output),
+            param_hint="-o",
+        )
     if alliance is not None and view != "alliances":
         raise click.UsageError("--alliance goes with --view alliances")
     if area is not None and view != "coverage":
@@ -79,11 +87,28 @@ def map_command(
 )
 @_budget_option
 @config_option
-@click.option("-o", "--output", type=click.Path(), required=True, help="The HTML file to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    required=True,
+    help="The file to write: FILE.html, or FILE.pdf (printed with headless Chromium).",
+)
 def report_command(source: Dataset, lang: str, budget: int, cfg: AuditConfig, output: str) -> None:
     """Write the meeting report of DATASET (or --from-neo4j NAME): rates, findings, maps."""
     from orggraph.audit import run_audit
-    from orggraph.report import render_report
+    from orggraph.report import REPORT_SUFFIXES, render_report
 
+    suffix = Path(output).suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        raise click.BadParameter(
+            tr("a report is .html or .pdf, not '{suffix}'", suffix=suffix or output),
+            param_hint="-o",
+        )
+    from orggraph.pdf import find_chromium, html_to_pdf
+
+    # Before the work: a missing Chromium fails at once.
+    chromium = find_chromium() if suffix == ".pdf" else None
     result = run_audit(source, cfg)
-    emit(render_report(source, result, lang, budget=budget, cfg=cfg), output)
+    html = render_report(source, result, lang, budget=budget, cfg=cfg)
+    emit(html if chromium is None else html_to_pdf(html, chromium=chromium), output)

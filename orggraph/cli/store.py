@@ -70,20 +70,10 @@ def load_command(
         )
     )
     try:
-        if sys.stderr.isatty():
-            total = ds.node_count + ds.relationship_count
-            label = tr("loading into Neo4j")
-            with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        from orggraph.present.progress import progress_bar
 
-                def progress(done: int, total: int) -> None:
-                    bar.length = total
-                    bar.update(done - bar.pos)
-
-                summary = load_dataset(
-                    ds, settings, replace, batch_size, progress=progress, wait=wait
-                )
-        else:
-            summary = load_dataset(ds, settings, replace, batch_size, wait=wait)
+        with progress_bar(ds.node_count + ds.relationship_count) as progress:
+            summary = load_dataset(ds, settings, replace, batch_size, progress, wait=wait)
     except KeyboardInterrupt:
         message = tr(
             "interrupted; '{name}' stays marked incomplete until `orggraph load` runs on it again",

@@ -161,13 +161,17 @@ def test_hierarchy_metrics(result: AuditResult) -> None:
     }
 
 
-def test_rates_in_the_table(result: AuditResult) -> None:
+def test_rates_in_the_table(result: AuditResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORGGRAPH_LANG", "zh")
     text = render(result, "table")
-    assert "社区 50% (1/2)" in text
-    assert "单建率 25%" in text and "覆盖率 75%" in text
+    assert "社区党组织覆盖率: 50% (1/2)" in text
+    assert "单建率: 25%" in text and "两新组织覆盖率: 75%" in text
 
 
-def test_betweenness_is_sampled_above_the_configured_size(tmp_path: Path) -> None:
+def test_betweenness_is_sampled_above_the_configured_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ORGGRAPH_LANG", "en")
     # Brokerage is measured on the alliance network of DOMAIN.md: the 3 members, linked when
     # they share an alliance.  With the exact limit at 2, betweenness is estimated from samples
     # and a note says so.
@@ -177,5 +181,5 @@ def test_betweenness_is_sampled_above_the_configured_size(tmp_path: Path) -> Non
     r = run_audit(dataset(tmp_path, **TABLES), cfg)
     assert r.metrics["alliance"]["network"]["brokerage_exact"] is False
     assert len(r.notes) == 1 and "sampl" in r.notes[0]
-    assert "注:" in render(r, "table")
+    assert "Note: " in render(r, "table")
     assert r.to_dict()["notes"] == r.notes
