@@ -205,6 +205,7 @@ def render_report(
     *,
     budget: int | None = None,
     cfg: AuditConfig | None = None,
+    progress: str = "",
 ) -> str:
     """The meeting report of ``ds`` as one self-contained offline HTML page.
 
@@ -219,12 +220,15 @@ def render_report(
         Node budget of the embedded maps (see :func:`orggraph.maps.build_map`).
     cfg
         The audit configuration the result came from.
+    progress
+        HTML placed after the headline: ``report --compare``'s progress section.
 
     Examples
     --------
     >>> html = render_report(ds, run_audit(ds), "en")  # doctest: +SKIP
     """
     from jinja2 import Environment
+    from markupsafe import Markup
 
     from orggraph.maps import DEFAULT_NODE_BUDGET, VIEWS, build_map, rule_titles
     from orggraph.maps.html import asset, map_fragment, page
@@ -271,6 +275,7 @@ def render_report(
         maps=maps,
         notes=result.notes,
         severities=list(SEVERITY_ORDER),
+        progress=Markup(progress),
     )
     return page(
         f"{t['title']} · {ds.name}",

@@ -80,11 +80,16 @@ def map_command(
 )
 @_budget_option
 @config_option
+@click.option("--compare", metavar="OLD", help="Add progress since OLD (a dataset or neo4j:NAME).")
 @click.option("-o", "--output", type=click.Path(), required=True, help="The HTML file to write.")
-def report_command(source: Dataset, lang: str, budget: int, cfg: AuditConfig, output: str) -> None:
+def report_command(
+    source: Dataset, lang: str, budget: int, cfg: AuditConfig, compare: str | None, output: str
+) -> None:
     """Write the meeting report of DATASET (or --from-neo4j NAME): rates, findings, maps."""
     from orggraph.audit import run_audit
+    from orggraph.cli.progress import compare_section
     from orggraph.report import render_report
 
     result = run_audit(source, cfg)
-    emit(render_report(source, result, lang, budget=budget, cfg=cfg), output)
+    progress = compare_section(compare, source, result, cfg, lang) if compare else ""
+    emit(render_report(source, result, lang, budget=budget, cfg=cfg, progress=progress), output)

@@ -1,0 +1,176 @@
+"""Two snapshots of one district, compared: findings, rates and entities.
+
+Both snapshots are audited with the same configuration.  Findings are keyed by
+``(rule, subject_id)``: *resolved* ones are in the old audit only, *new* ones in the new audit
+only, *persisting* ones in both (with any field that changed, such as the severity or the
+message, shown old → new).  Rates are every headline figure and every street's coverage, old →
+new.  Entities are compared table by table (:mod:`orggraph.progress.entities`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from orggraph.findings import AuditResult, Finding
+from orggraph.progress.entities import TableChanges, diff_entities, entities_frame
+from orggraph.progress.rates import rate_changes
+
+if TYPE_CHECKING:
+    from orggraph.config import AuditConfig
+    from orggraph.dataset import Dataset
+
+FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+FINDING_CHANGES = ("resolved", "new", "persisting")
+Key = tuple[str, str]
+
+
+def finding_key(f: Finding) -> Key:
+    """What identifies a finding across snapshots: its rule and its subject."""
+    return (f.rule, f.subject_id)
+
+
+@dataclass
+class ProgressDiff:
+    """The comparison of an old and a new snapshot (see the module docstring).
+
+    ``persisting`` holds ``(old, new)`` pairs; ``subject_levels`` the area level of every
+    finding's subject that is an area (the summary counts blanks filled by level).
+    """
+
+    old: AuditResult
+    new: AuditResult
+    resolved: list[Finding] = field(default_factory=list)
+    appeared: list[Finding] = field(default_factory=list)
+    persisting: list[tuple[Finding, Finding]] = field(default_factory=list)
+    entities: dict[str, TableChanges] = field(default_factory=dict)
+    subject_levels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def rates(self) -> pd.DataFrame:
+        """Headline and per-street rates old → new (:func:`~.rates.rate_changes`)."""
+        return rate_changes(self.old.rates, self.new.rates)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "resolved": len(self.resolved),
+            "new": len(self.appeared),
+            "persisting": len(self.persisting),
+        }
+
+    def findings_frame(self) -> pd.DataFrame:
+        """One row per finding: ``change`` (resolved, new, persisting), the finding's fields
+        (the new ones for a persisting finding), and ``changes``: what changed, as text."""
+        rows = [("resolved", *dataclasses.astuple(f), "") for f in self.resolved]
+        rows += [("new", *dataclasses.astuple(f), "") for f in self.appeared]
+        rows += [
+            (
+                "persisting",
+                *dataclasses.astuple(n),
+                "; ".join(f"{k}: {v['old']} → {v['new']}" for k, v in _changes(o, n).items()),
+            )
+            for o, n in self.persisting
+        ]
+        return pd.DataFrame(rows, columns=["change", *FINDING_FIELDS, "changes"])
+
+    def entities_frame(self) -> pd.DataFrame:
+        """One row per added or removed entity and per changed field (see
+        :func:`~.entities.entities_frame`)."""
+        return entities_frame(self.entities)
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """The whole diff as tables: ``findings``, ``rates``, ``entities`` (one sheet each)."""
+        return {
+            "findings": self.findings_frame(),
+            "rates": self.rates,
+            "entities": self.entities_frame(),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document (its shape is described in docs/PROGRESS.md)."""
+        from orggraph.progress.summary import summary_both
+
+        return {
+            "old": self.old.dataset,
+            "new": self.new.dataset,
+            "findings": {
+                "resolved": [f.to_dict() for f in self.resolved],
+                "new": [f.to_dict() for f in self.appeared],
+                "persisting": [
+                    {**n.to_dict(), "changes": _changes(o, n)} for o, n in self.persisting
+                ],
+            },
+            "counts": self.counts(),
+            "rates": {
+                "old": self.old.rates,
+                "new": self.new.rates,
+                "changes": self.rates.to_dict(orient="records"),
+            },
+            "entities": {name: tc.to_dict() for name, tc in self.entities.items()},
+            "summary": summary_both(self),
+        }
+
+    def is_empty(self) -> bool:
+        """No finding resolved or new, no persisting finding changed, no entity changed."""
+        return (
+            not self.resolved
+            and not self.appeared
+            and not any(_changes(o, n) for o, n in self.persisting)
+            and not any(len(tc) for tc in self.entities.values())
+        )
+
+
+def _changes(old: Finding, new: Finding) -> dict[str, dict[str, Any]]:
+    return {
+        k: {"old": getattr(old, k), "new": getattr(new, k)}
+        for k in FINDING_FIELDS
+        if getattr(old, k) != getattr(new, k)
+    }
+
+
+def _area_levels(ds: Dataset, ids: set[str]) -> dict[str, str]:
+    areas = ds.areas
+    hit = areas[areas["id"].isin(ids)]
+    return dict(zip(hit["id"], hit["level"], strict=True))
+
+
+def compare_results(
+    old_ds: Dataset, old: AuditResult, new_ds: Dataset, new: AuditResult
+) -> ProgressDiff:
+    """Compare two snapshots already audited (with the same configuration).
+
+    Parameters
+    ----------
+    old_ds, old
+        The earlier snapshot and its audit.
+    new_ds, new
+        The later snapshot and its audit.
+    """
+    before = {finding_key(f): f for f in old.findings}
+    after = {finding_key(f): f for f in new.findings}
+    diff = ProgressDiff(old, new)
+    diff.resolved = [f for k, f in before.items() if k not in after]
+    diff.appeared = [f for k, f in after.items() if k not in before]
+    diff.persisting = [(before[k], f) for k, f in after.items() if k in before]
+    diff.entities = diff_entities(old_ds, new_ds)
+    subjects = {f.subject_id for f in diff.resolved} | {f.subject_id for f in diff.appeared}
+    diff.subject_levels = {**_area_levels(old_ds, subjects), **_area_levels(new_ds, subjects)}
+    return diff
+
+
+def diff_datasets(old: Dataset, new: Dataset, cfg: AuditConfig | None = None) -> ProgressDiff:
+    """Audit both snapshots with ``cfg`` and compare them.
+
+    Examples
+    --------
+    >>> from orggraph.io import load
+    >>> d = diff_datasets(load("old"), load("new"))  # doctest: +SKIP
+    >>> d.counts()  # doctest: +SKIP
+    {'resolved': 5, 'new': 2, 'persisting': 40}
+    """
+    from orggraph.audit import run_audit
+
+    return compare_results(old, run_audit(old, cfg), new, run_audit(new, cfg))

@@ -1,0 +1,192 @@
+"""Entities added, removed and changed between two validated datasets, table by table.
+
+The comparison runs on *validated* values, so a cell that only reads differently compares equal:
+numbers are floats (``"12"`` and ``"12.0"`` are both 12.0), enum columns hold the English codes
+whether the spreadsheet said ``社区`` or ``community``, and the text was decoded from whatever
+encoding the file used.  Extra columns (kept as text) are compared as numbers where both sides
+read as numbers.  A table with ids is keyed by ``id``; a link table (no ids) by its required
+columns — its natural key — with the occurrence number added where a key repeats.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from orggraph.dataset import Dataset
+from orggraph.schema import TABLES, Table
+
+CHANGES = ("added", "removed", "changed")
+
+
+def table_key(table: Table) -> tuple[str, ...]:
+    """The columns that identify a row: ``id``, or a link table's required columns.
+
+    Examples
+    --------
+    >>> from orggraph.schema import TABLE_BY_NAME
+    >>> table_key(TABLE_BY_NAME["pairings"])
+    ('source_id', 'area_id', 'kind')
+    """
+    if table.has_id:
+        return ("id",)
+    return tuple(c.name for c in table.columns if c.required)
+
+
+def plain(value: Any) -> Any:
+    """A cell as JSON shows it: missing is ``None``, a whole float an int."""
+    if value is None:
+        return None
+    if isinstance(value, float | np.floating):
+        if math.isnan(value):
+            return None
+        return int(value) if float(value).is_integer() else float(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
+
+
+@dataclass
+class TableChanges:
+    """What changed in one table.
+
+    ``added`` and ``removed`` are keys (an id, or a tuple of the key columns' values);
+    ``changed`` maps a key to ``{field: (old, new)}``.
+    """
+
+    table: str
+    key: tuple[str, ...]
+    added: list[Any] = field(default_factory=list)
+    removed: list[Any] = field(default_factory=list)
+    changed: dict[Any, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.added) + len(self.removed) + len(self.changed)
+
+    def key_json(self, key: Any) -> Any:
+        """An id as it is; a link row's key as ``{column: value}``."""
+        if self.key == ("id",):
+            return key
+        return dict(zip(self.key, key, strict=True))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": list(self.key),
+            "added": [self.key_json(k) for k in self.added],
+            "removed": [self.key_json(k) for k in self.removed],
+            "changed": [
+                {
+                    "id": self.key_json(k),
+                    "fields": {f: {"old": o, "new": n} for f, (o, n) in fields.items()},
+                }
+                for k, fields in self.changed.items()
+            ],
+        }
+
+
+def _comparable(column: pd.Series, kind: str | None) -> pd.Series:
+    """Values that compare equal when they read the same (see the module docstring)."""
+    if kind == "number" or column.dtype.kind in "fiub":
+        return pd.to_numeric(column, errors="coerce").astype("float64")
+    if kind is not None:  # contract text, ids, enum codes, ISO dates: already normalised
+        return column.astype(object).where(column.notna(), None)
+    text = column.astype(object).where(column.notna(), None)
+    text = text.where(text.map(lambda v: v is None or str(v).strip() != ""), None)
+    numbers = pd.to_numeric(text, errors="coerce")
+    return text.where(numbers.isna(), numbers).astype(object)
+
+
+def _keyed(frame: pd.DataFrame, key: tuple[str, ...]) -> pd.DataFrame:
+    """``frame`` indexed by its key, with an occurrence number where a key repeats."""
+    keyed = frame.set_index(list(key), drop=False)
+    if keyed.index.is_unique:
+        return keyed
+    nth = frame.groupby(list(key), dropna=False).cumcount().to_numpy()
+    keys = [keyed.index] if len(key) == 1 else [keyed.index.get_level_values(i) for i in key]
+    keyed.index = pd.MultiIndex.from_arrays([*keys, nth], names=[*key, "_n"])
+    return keyed
+
+
+def _key_value(key: Any, width: int) -> Any:
+    if width == 1:
+        return key[0] if isinstance(key, tuple) else key
+    return tuple(key[:width])
+
+
+def diff_table(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChanges:
+    """Rows of ``table`` added, removed and changed from ``old`` to ``new``.
+
+    Parameters
+    ----------
+    table
+        The contract's description of the table (:data:`orggraph.schema.TABLES`).
+    old, new
+        The table in each validated dataset.
+    """
+    key = table_key(table)
+    out = TableChanges(table.name, key)
+    a, b = _keyed(old, key), _keyed(new, key)
+    out.added = sorted(_key_value(k, len(key)) for k in b.index.difference(a.index))
+    out.removed = sorted(_key_value(k, len(key)) for k in a.index.difference(b.index))
+    common = a.index.intersection(b.index)
+    if not len(common):
+        return out
+    a, b = a.loc[common], b.loc[common]
+    kinds = {c.name: c.kind for c in table.columns}
+    columns = [c for c in dict.fromkeys([*a.columns, *b.columns]) if c not in key]
+    differs: dict[str, np.ndarray] = {}
+    for col in columns:
+        kind = kinds.get(col)
+        left = _comparable(a[col], kind) if col in a else pd.Series(None, index=a.index)
+        right = _comparable(b[col], kind) if col in b else pd.Series(None, index=b.index)
+        same = (left.to_numpy() == right.to_numpy()) | (left.isna() & right.isna()).to_numpy()
+        if not same.all():
+            differs[col] = ~same
+    if not differs:
+        return out
+    mask = np.logical_or.reduce(list(differs.values()))
+    rows = np.flatnonzero(mask)
+    changed: dict[Any, dict[str, tuple[Any, Any]]] = {}
+    for i in rows:
+        k = _key_value(common[i], len(key))
+        changed[k] = {
+            col: (
+                plain(a[col].iat[i]) if col in a else None,
+                plain(b[col].iat[i]) if col in b else None,
+            )
+            for col, d in differs.items()
+            if d[i]
+        }
+    out.changed = dict(sorted(changed.items(), key=lambda kv: kv[0]))
+    return out
+
+
+def diff_entities(old: Dataset, new: Dataset) -> dict[str, TableChanges]:
+    """:func:`diff_table` for every table of the contract, in contract order."""
+    return {t.name: diff_table(t, old[t.name], new[t.name]) for t in TABLES}
+
+
+def entities_frame(changes: dict[str, TableChanges]) -> pd.DataFrame:
+    """One row per added or removed key and per changed field.
+
+    Columns: ``table``, ``change`` (one of :data:`CHANGES`), ``key`` (the id, or the link
+    row's key values joined by `` / ``), ``field``, ``old``, ``new``.
+    """
+    rows: list[tuple[Any, ...]] = []
+    for name, tc in changes.items():
+
+        def text(k: Any) -> str:
+            return " / ".join(map(str, k)) if isinstance(k, tuple) else str(k)
+
+        rows += [(name, "added", text(k), None, None, None) for k in tc.added]
+        rows += [(name, "removed", text(k), None, None, None) for k in tc.removed]
+        rows += [
+            (name, "changed", text(k), f, o, n)
+            for k, fields in tc.changed.items()
+            for f, (o, n) in fields.items()
+        ]
+    return pd.DataFrame(rows, columns=["table", "change", "key", "field", "old", "new"])
