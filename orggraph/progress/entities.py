@@ -100,15 +100,19 @@ def _comparable(column: pd.Series, kind: str | None) -> pd.Series:
     return text.where(numbers.isna(), numbers).astype(object)
 
 
-def _keyed(frame: pd.DataFrame, key: tuple[str, ...]) -> pd.DataFrame:
-    """``frame`` indexed by its key, with an occurrence number where a key repeats."""
+def _keyed(frame: pd.DataFrame, key: tuple[str, ...], nth: bool) -> pd.DataFrame:
+    """``frame`` indexed by its key, plus the occurrence number of a repeated key if ``nth``."""
     keyed = frame.set_index(list(key), drop=False)
-    if keyed.index.is_unique:
+    if not nth:
         return keyed
-    nth = frame.groupby(list(key), dropna=False).cumcount().to_numpy()
+    n = frame.groupby(list(key), dropna=False, sort=False).cumcount().to_numpy()
     keys = [keyed.index] if len(key) == 1 else [keyed.index.get_level_values(i) for i in key]
-    keyed.index = pd.MultiIndex.from_arrays([*keys, nth], names=[*key, "_n"])
+    keyed.index = pd.MultiIndex.from_arrays([*keys, n], names=[*key, "_n"])
     return keyed
+
+
+def _repeats(frame: pd.DataFrame, key: tuple[str, ...]) -> bool:
+    return bool(frame.duplicated(list(key)).any())
 
 
 def _key_value(key: Any, width: int) -> Any:
@@ -129,7 +133,9 @@ def diff_table(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChang
     """
     key = table_key(table)
     out = TableChanges(table.name, key)
-    a, b = _keyed(old, key), _keyed(new, key)
+    # Both sides get the occurrence number if either repeats a key, so their indexes align.
+    nth = _repeats(old, key) or _repeats(new, key)
+    a, b = _keyed(old, key, nth), _keyed(new, key, nth)
     out.added = sorted(_key_value(k, len(key)) for k in b.index.difference(a.index))
     out.removed = sorted(_key_value(k, len(key)) for k in a.index.difference(b.index))
     common = a.index.intersection(b.index)

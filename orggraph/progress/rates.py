@@ -34,6 +34,12 @@ class Headline:
             v = v[part]
         return None if v is None else float(v)
 
+    def text(self, v: float | None) -> str:
+        """``v`` as a report prints it: ``96.3%``, ``81``, or ``—`` when unknown."""
+        if v is None:
+            return "—"
+        return f"{v:g}%" if self.percent else f"{v:g}"
+
 
 COVERAGE_LABEL: dict[str, dict[Lang, str]] = {
     "community": both("community coverage"),

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from orggraph.i18n import LANGS, Lang, both, lang
-from orggraph.progress.rates import HEADLINES, Headline
+from orggraph.progress.rates import HEADLINES
 from orggraph.schema import TABLE_BY_NAME
 
 if TYPE_CHECKING:
@@ -54,10 +54,6 @@ def findings_sentence(d: ProgressDiff, la: Lang) -> str:
     return head + PHRASE_SEP[la] + tail + STOP[la]
 
 
-def _figure(h: Headline, v: float) -> str:
-    return f"{v:g}%" if h.percent else f"{v:g}"
-
-
 def rates_sentence(d: ProgressDiff, la: Lang) -> str:
     """Every headline figure that moved, old → new; or that none did."""
     moves = []
@@ -65,7 +61,7 @@ def rates_sentence(d: ProgressDiff, la: Lang) -> str:
         a, b = h.value(d.old.rates), h.value(d.new.rates)
         if a is None or b is None or a == b:
             continue
-        fields = {"what": h.label[la], "old": _figure(h, a), "new": _figure(h, b)}
+        fields = {"what": h.label[la], "old": h.text(a), "new": h.text(b)}
         if b > a:
             moves.append(both("{what} rose from {old} to {new}", **fields)[la])
         else:

@@ -59,7 +59,10 @@ def headers() -> dict[str, str]:
 
 
 def _readable(frame: pd.DataFrame) -> pd.DataFrame:
-    shown = frame.dropna(axis=1, how="all")  # a figure no snapshot has (no villages) goes
+    shown = frame.dropna(axis=1, how="all").copy()  # a figure no snapshot has (villages) goes
+    for h in HEADLINES:
+        if h.key in shown:
+            shown[h.key] = shown[h.key].map(h.text)
     return shown.rename(columns=headers())
 
 
@@ -67,11 +70,11 @@ def render_table(frame: pd.DataFrame) -> str:
     with pd.option_context(
         "display.unicode.east_asian_width", True, "display.width", None, "display.max_columns", None
     ):
-        return _readable(frame).fillna("—").T.to_string(header=False) + "\n"
+        return _readable(frame).T.to_string(header=False) + "\n"
 
 
 def render_markdown(frame: pd.DataFrame) -> str:
-    shown = _readable(frame).fillna("—")
+    shown = _readable(frame)
     out = ["| " + " | ".join(shown.columns) + " |", "|" + "---|" * len(shown.columns)]
     out += ["| " + " | ".join(str(v) for v in row) + " |" for row in shown.itertuples(index=False)]
     return "\n".join(out) + "\n"
@@ -146,7 +149,7 @@ def render_html(frame: pd.DataFrame) -> str:
 
     first, last = frame["snapshot"].iloc[0], frame["snapshot"].iloc[-1]
     title = tr("Trend of the headline rates")
-    table = _readable(frame).fillna("—").to_html(index=False, border=0, classes="og-trend")
+    table = _readable(frame).to_html(index=False, border=0, classes="og-trend")
     body = (
         f"<h1>{escape(title)}<small>{escape(first)} → {escape(last)}</small></h1>"
         f"<figure>{trend_charts(frame)}</figure>{table}"
