@@ -44,6 +44,11 @@ def nice_max(value: float) -> float:
     return float(10 * power)
 
 
+def short(label: str, limit: int = 12) -> str:
+    """``label`` cut to ``limit`` characters (the full text stays in the element's title)."""
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
 def _fmt(v: float) -> str:
     return f"{v:g}"
 
@@ -155,7 +160,8 @@ def paired_bars(
     for r, (label, old, new) in enumerate(rows):
         y0 = top + r * (2 * bar + gap)
         parts.append(
-            f'<text x="{left - 8}" y="{y0 + bar + 4}" text-anchor="end">{escape(label)}</text>'
+            f'<text x="{left - 8}" y="{y0 + bar + 4}" text-anchor="end">{escape(short(label))}'
+            f"<title>{escape(label)}</title></text>"
         )
         for k, (color, v, which) in enumerate(
             ((OLD_COLOR, old, old_label), (NEW_COLOR, new, new_label))
