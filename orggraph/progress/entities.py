@@ -100,15 +100,14 @@ def _comparable(column: pd.Series, kind: str | None) -> pd.Series:
     return text.where(numbers.isna(), numbers).astype(object)
 
 
-def _keyed(frame: pd.DataFrame, key: tuple[str, ...], nth: bool) -> pd.DataFrame:
-    """``frame`` indexed by its key, plus the occurrence number of a repeated key if ``nth``."""
-    keyed = frame.set_index(list(key), drop=False)
-    if not nth:
-        return keyed
-    n = frame.groupby(list(key), dropna=False, sort=False).cumcount().to_numpy()
-    keys = [keyed.index] if len(key) == 1 else [keyed.index.get_level_values(i) for i in key]
-    keyed.index = pd.MultiIndex.from_arrays([*keys, n], names=[*key, "_n"])
-    return keyed
+def _key_index(frame: pd.DataFrame, key: tuple[str, ...], nth: bool) -> pd.Index:
+    """The rows' keys, plus the occurrence number of a repeated key if ``nth``."""
+    arrays = [frame[c].to_numpy() for c in key]
+    if nth:
+        arrays.append(frame.groupby(list(key), dropna=False, sort=False).cumcount().to_numpy())
+    if len(arrays) == 1:
+        return pd.Index(arrays[0])
+    return pd.MultiIndex.from_arrays(arrays)
 
 
 def _repeats(frame: pd.DataFrame, key: tuple[str, ...]) -> bool:
@@ -119,6 +118,12 @@ def _key_value(key: Any, width: int) -> Any:
     if width == 1:
         return key[0] if isinstance(key, tuple) else key
     return tuple(key[:width])
+
+
+def _column(frame: pd.DataFrame, col: str, rows: np.ndarray) -> pd.Series:
+    if col not in frame:
+        return pd.Series([None] * len(rows), dtype=object)
+    return pd.Series(frame[col].to_numpy()[rows])
 
 
 def diff_table(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChanges:
@@ -133,40 +138,42 @@ def diff_table(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChang
     """
     key = table_key(table)
     out = TableChanges(table.name, key)
-    # Both sides get the occurrence number if either repeats a key, so their indexes align.
-    nth = _repeats(old, key) or _repeats(new, key)
-    a, b = _keyed(old, key, nth), _keyed(new, key, nth)
-    out.added = sorted(_key_value(k, len(key)) for k in b.index.difference(a.index))
-    out.removed = sorted(_key_value(k, len(key)) for k in a.index.difference(b.index))
-    common = a.index.intersection(b.index)
+    # Both sides get the occurrence number if either repeats a key, so their keys align.
+    nth = not table.has_id and (_repeats(old, key) or _repeats(new, key))
+    a, b = _key_index(old, key, nth), _key_index(new, key, nth)
+    out.added = sorted(_key_value(k, len(key)) for k in b.difference(a))
+    out.removed = sorted(_key_value(k, len(key)) for k in a.difference(b))
+    common = a.intersection(b)
     if not len(common):
         return out
-    a, b = a.loc[common], b.loc[common]
+    pa, pb = a.get_indexer(common), b.get_indexer(common)
     kinds = {c.name: c.kind for c in table.columns}
-    columns = [c for c in dict.fromkeys([*a.columns, *b.columns]) if c not in key]
+    columns = [c for c in dict.fromkeys([*old.columns, *new.columns]) if c not in key]
     differs: dict[str, np.ndarray] = {}
     for col in columns:
-        kind = kinds.get(col)
-        left = _comparable(a[col], kind) if col in a else pd.Series(None, index=a.index)
-        right = _comparable(b[col], kind) if col in b else pd.Series(None, index=b.index)
+        left = _comparable(_column(old, col, pa), kinds.get(col))
+        right = _comparable(_column(new, col, pb), kinds.get(col))
         same = (left.to_numpy() == right.to_numpy()) | (left.isna() & right.isna()).to_numpy()
         if not same.all():
             differs[col] = ~same
     if not differs:
         return out
-    mask = np.logical_or.reduce(list(differs.values()))
-    rows = np.flatnonzero(mask)
-    changed: dict[Any, dict[str, tuple[Any, Any]]] = {}
-    for i in rows:
-        k = _key_value(common[i], len(key))
-        changed[k] = {
-            col: (
-                plain(a[col].iat[i]) if col in a else None,
-                plain(b[col].iat[i]) if col in b else None,
-            )
-            for col, d in differs.items()
-            if d[i]
+    rows = np.flatnonzero(np.logical_or.reduce(list(differs.values())))
+    keys = common[rows]
+    shown = {
+        col: (
+            _column(old, col, pa[rows]).map(plain).tolist(),
+            _column(new, col, pb[rows]).map(plain).tolist(),
+            d[rows],
+        )
+        for col, d in differs.items()
+    }
+    changed = {
+        _key_value(k, len(key)): {
+            col: (olds[i], news[i]) for col, (olds, news, hit) in shown.items() if hit[i]
         }
+        for i, k in enumerate(keys)
+    }
     out.changed = dict(sorted(changed.items(), key=lambda kv: kv[0]))
     return out
 
