@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -49,7 +50,7 @@ class ProgressDiff:
     entities: dict[str, TableChanges] = field(default_factory=dict)
     subject_levels: dict[str, str] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def rates(self) -> pd.DataFrame:
         """Headline and per-street rates old → new (:func:`~.rates.rate_changes`)."""
         return rate_changes(self.old.rates, self.new.rates)
