@@ -72,11 +72,11 @@ def diff_command(
 
     Both are audited with the same configuration.
     """
-    from orggraph.progress.diff import compare_results
+    from orggraph.progress.diff import diff_datasets
     from orggraph.progress.render import render_diff
 
     settings = neo4j_settings(flags)
-    d = compare_results(*audited(old, settings, cfg), *audited(new, settings, cfg))
+    d = diff_datasets(open_snapshot(old, settings), open_snapshot(new, settings), cfg)
     emit(render_diff(d, fmt), output)
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 
 from orggraph.findings import AuditResult, Finding
 from orggraph.progress.entities import TableChanges, diff_entities, entities_frame
+from orggraph.progress.parallel import audit_elsewhere, parallel_pays
 from orggraph.progress.rates import rate_changes
 
 if TYPE_CHECKING:
@@ -124,6 +125,11 @@ class ProgressDiff:
         )
 
 
+def _fields(f: Finding) -> dict[str, Any]:
+    """``f.to_dict()`` without ``asdict``'s deep copy (the fields are plain values)."""
+    return {k: getattr(f, k) for k in FINDING_FIELDS}
+
+
 def _changes(old: Finding, new: Finding) -> dict[str, dict[str, Any]]:
     return {
         k: {"old": getattr(old, k), "new": getattr(new, k)}
@@ -139,7 +145,11 @@ def _area_levels(ds: Dataset, ids: set[str]) -> dict[str, str]:
 
 
 def compare_results(
-    old_ds: Dataset, old: AuditResult, new_ds: Dataset, new: AuditResult
+    old_ds: Dataset,
+    old: AuditResult,
+    new_ds: Dataset,
+    new: AuditResult,
+    entities: dict[str, TableChanges] | None = None,
 ) -> ProgressDiff:
     """Compare two snapshots already audited (with the same configuration).
 
@@ -149,6 +159,8 @@ def compare_results(
         The earlier snapshot and its audit.
     new_ds, new
         The later snapshot and its audit.
+    entities
+        :func:`~orggraph.progress.entities.diff_entities` of the two, if already computed.
     """
     before = {finding_key(f): f for f in old.findings}
     after = {finding_key(f): f for f in new.findings}
@@ -156,14 +168,27 @@ def compare_results(
     diff.resolved = [f for k, f in before.items() if k not in after]
     diff.appeared = [f for k, f in after.items() if k not in before]
     diff.persisting = [(before[k], f) for k, f in after.items() if k in before]
-    diff.entities = diff_entities(old_ds, new_ds)
+    diff.entities = entities if entities is not None else diff_entities(old_ds, new_ds)
     subjects = {f.subject_id for f in diff.resolved} | {f.subject_id for f in diff.appeared}
     diff.subject_levels = {**_area_levels(old_ds, subjects), **_area_levels(new_ds, subjects)}
     return diff
 
 
-def diff_datasets(old: Dataset, new: Dataset, cfg: AuditConfig | None = None) -> ProgressDiff:
+def diff_datasets(
+    old: Dataset, new: Dataset, cfg: AuditConfig | None = None, parallel: bool | None = None
+) -> ProgressDiff:
     """Audit both snapshots with ``cfg`` and compare them.
+
+    Parameters
+    ----------
+    old, new
+        The earlier and the later snapshot.
+    cfg
+        The audit configuration both are audited with.
+    parallel
+        Audit OLD in a second process while this one audits NEW and compares the tables.
+        ``None`` (default): where it pays, i.e. on Linux with two or more CPUs and snapshots
+        of :data:`~orggraph.progress.parallel.PARALLEL_MIN_NODES` or more.
 
     Examples
     --------
@@ -174,4 +199,12 @@ def diff_datasets(old: Dataset, new: Dataset, cfg: AuditConfig | None = None) ->
     """
     from orggraph.audit import run_audit
 
-    return compare_results(old, run_audit(old, cfg), new, run_audit(new, cfg))
+    if parallel is None:
+        parallel = parallel_pays(old, new)
+    pending = audit_elsewhere(old, cfg) if parallel else None
+    new_result = run_audit(new, cfg)
+    entities = diff_entities(old, new)
+    old_result = pending.result() if pending else None
+    if old_result is None:  # serial, or the second process failed: audit here
+        old_result = run_audit(old, cfg)
+    return compare_results(old, old_result, new, new_result, entities)

@@ -141,12 +141,15 @@ def diff_table(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChang
     # Both sides get the occurrence number if either repeats a key, so their keys align.
     nth = not table.has_id and (_repeats(old, key) or _repeats(new, key))
     a, b = _key_index(old, key, nth), _key_index(new, key, nth)
-    out.added = sorted(_key_value(k, len(key)) for k in b.difference(a))
-    out.removed = sorted(_key_value(k, len(key)) for k in a.difference(b))
-    common = a.intersection(b)
-    if not len(common):
+    # One hash lookup each way, no sorting of the whole tables: only what changed is sorted.
+    in_new, in_old = b.get_indexer(a), a.get_indexer(b)
+    out.added = sorted(_key_value(k, len(key)) for k in b[in_old == -1])
+    out.removed = sorted(_key_value(k, len(key)) for k in a[in_new == -1])
+    pa = np.flatnonzero(in_new != -1)
+    if not len(pa):
         return out
-    pa, pb = a.get_indexer(common), b.get_indexer(common)
+    pb = in_new[pa]
+    common = a[pa]
     kinds = {c.name: c.kind for c in table.columns}
     columns = [c for c in dict.fromkeys([*old.columns, *new.columns]) if c not in key]
     differs: dict[str, np.ndarray] = {}

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from helpers import dataset
 
+from orggraph.audit import run_audit
 from orggraph.progress.diff import diff_datasets
+from orggraph.progress.parallel import audit_elsewhere
 from orggraph.progress.summary import summary
 
 # One street, one community with two compounds and a grid.  In OLD:
@@ -151,3 +153,14 @@ def test_the_same_data_differs_in_nothing(tmp_path: Path) -> None:
     assert d.is_empty()
     assert d.counts() == {"resolved": 0, "new": 0, "persisting": 5}
     assert summary(d, "zh")[1] == "各项主要指标与上期持平。"
+
+
+def test_auditing_in_a_second_process_gives_the_same_diff(tmp_path: Path) -> None:
+    old = dataset(tmp_path / "old", areas=OLD_AREAS, orgs=OLD_ORGS)
+    new = dataset(tmp_path / "new", areas=OLD_AREAS, orgs=NEW_ORGS)
+    here = diff_datasets(old, new, parallel=False).to_dict()
+    # parallel=True forks even for this small pair; the child's audit comes back pickled.
+    assert diff_datasets(old, new, parallel=True).to_dict() == here
+    # ... and it is the child's: a failed child would return None (the parent then audits).
+    child = audit_elsewhere(old, None).result()
+    assert child is not None and child.to_dict() == run_audit(old).to_dict()
