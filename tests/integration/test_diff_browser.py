@@ -1,8 +1,8 @@
 """The trend chart and the report's progress section in headless Chromium, network cut off.
 
-Like test_maps_browser.py: Debian's /usr/bin/chromium driven by playwright, every request that is
-not the file itself recorded and blocked, every console error recorded.  Screenshots go to
-artifacts/ (git-ignored).
+With conftest.py's browser and test_maps_browser.py's page opener: Debian's /usr/bin/chromium
+driven by playwright, every request that is not the file itself recorded and blocked, every
+console error recorded.  Screenshots go to artifacts/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from helpers import dataset
+from test_maps_browser import Opened
 
 from orggraph.audit import run_audit
 from orggraph.output import write_text
@@ -21,9 +22,6 @@ from orggraph.report import render_report
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 HOSTILE = "<img src=x onerror=window.__pwned=1>街道"
 
 AREAS = f"""\
@@ -47,17 +45,6 @@ LATER.append(LATER[0] + "O2,银湖社区党委,committee,O0,C2,,\nB2,银湖小�
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "run `make browser` (tools/install-chromium.sh) first"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
 def snapshots(tmp_path_factory):
     root = tmp_path_factory.mktemp("snapshots")
     out = []
@@ -67,44 +54,20 @@ def snapshots(tmp_path_factory):
     return out
 
 
-class Offline:
-    """A page opened with the network cut off; console errors and outside requests recorded."""
-
-    def __init__(self, browser, html: str, path: Path, wait_for: str) -> None:
-        self.errors: list[str] = []
-        self.outside: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1200, "height": 900})
-        self.context.set_offline(True)
-        page = self.context.new_page()
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-        def route(r):
-            if r.request.url.startswith(("file:", "data:")):
-                r.continue_()
-            else:
-                self.outside.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.goto(write_text(path, html).resolve().as_uri())
-        page.wait_for_selector(wait_for, state="attached", timeout=60_000)
-        page.wait_for_load_state("load")
-        page.wait_for_timeout(300)  # a late script error or request would have shown by now
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{path.stem}.png"), full_page=True)
-        self.page = page
-
-    def close(self) -> None:
-        self.context.close()
+def opened(browser, html: str, tmp_path: Path, shot: str, ready: str) -> Opened:
+    """The page offline once ``ready`` is there and a late error or request had time to show."""
+    page = Opened(browser, write_text(tmp_path / f"{shot}.html", html), shot, ready)
+    page.page.wait_for_load_state("load")
+    page.page.wait_for_timeout(300)
+    return page
 
 
 def test_trend_chart_draws_offline_without_errors(browser, snapshots, tmp_path):
     html = trend([r for _, r in snapshots], "html")
-    opened = Offline(browser, html, tmp_path / "diff-trend.html", "svg.og-chart")
-    page = opened.page
+    shown = opened(browser, html, tmp_path, "diff-trend", "svg.og-chart")
+    page = shown.page
     try:
-        assert opened.errors == [] and opened.outside == []
+        assert shown.errors == [] and shown.outside == [] and shown.dialogs == []
         assert page.locator("svg.og-chart").count() == 2
         # Rates chart: community and compound coverage (no village or grid here), two-new
         # rates absent (no units), communities paired → 3 lines of 3 points each.
@@ -116,17 +79,18 @@ def test_trend_chart_draws_offline_without_errors(browser, snapshots, tmp_path):
         box = rates.bounding_box()
         assert box and box["width"] > 300 and box["height"] > 150  # drawn, not collapsed
     finally:
-        opened.close()
+        shown.close()
 
 
 def test_report_progress_section_renders_offline(browser, snapshots, tmp_path):
     (old_ds, old), (_, _), (new_ds, new) = snapshots
     d = compare_results(old_ds, old, new_ds, new)
     html = render_report(new_ds, new, "zh", progress=progress_section(d, "zh"))
-    opened = Offline(browser, html, tmp_path / "diff-report.html", "#og-progress svg.og-bars")
-    page = opened.page
+    # The report's maps are not this test's subject: ready once the progress section is there.
+    shown = opened(browser, html, tmp_path, "diff-report", "#og-progress svg.og-bars")
+    page = shown.page
     try:
-        assert opened.errors == [] and opened.outside == []
+        assert shown.errors == [] and shown.outside == [] and shown.dialogs == []
         section = page.locator("#og-progress")
         assert section.is_visible()
         # K1, C2 and K2 covered since 2023: three blanks filled.
@@ -139,4 +103,4 @@ def test_report_progress_section_renders_offline(browser, snapshots, tmp_path):
         assert page.locator("img").count() == 0
         assert page.evaluate("window.__pwned") is None
     finally:
-        opened.close()
+        shown.close()
