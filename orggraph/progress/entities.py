@@ -4,8 +4,9 @@ The comparison runs on *validated* values, so a cell that only reads differently
 numbers are floats (``"12"`` and ``"12.0"`` are both 12.0), enum columns hold the English codes
 whether the spreadsheet said ``社区`` or ``community``, and the text was decoded from whatever
 encoding the file used.  Extra columns (kept as text) are compared as numbers where both sides
-read as numbers.  A table with ids is keyed by ``id``; a link table (no ids) by its required
-columns — its natural key — with the occurrence number added where a key repeats.
+read as numbers; an extra column only one side has is listed, not compared.  A table with ids is
+keyed by ``id``; a link table (no ids) by its required columns — its natural key — with the
+occurrence number added where a key repeats.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ class TableChanges:
     added: list[Any] = field(default_factory=list)
     removed: list[Any] = field(default_factory=list)
     changed: dict[Any, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+    columns_added: list[str] = field(default_factory=list)
+    columns_removed: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.added) + len(self.removed) + len(self.changed)
@@ -85,6 +88,7 @@ class TableChanges:
                 }
                 for k, fields in self.changed.items()
             ],
+            "columns": {"added": self.columns_added, "removed": self.columns_removed},
         }
 
 
@@ -121,8 +125,6 @@ def _key_value(key: Any, width: int) -> Any:
 
 
 def _column(frame: pd.DataFrame, col: str, rows: np.ndarray) -> pd.Series:
-    if col not in frame:
-        return pd.Series([None] * len(rows), dtype=object)
     return pd.Series(frame[col].to_numpy()[rows])
 
 
@@ -138,6 +140,10 @@ def diff_table(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChang
     """
     key = table_key(table)
     out = TableChanges(table.name, key)
+    # A planner's own column only one side has is a change of form, not of the entities: it
+    # is listed, not compared.  (The contract's columns are on both sides, empty if unrecorded.)
+    out.columns_added = [c for c in new.columns if c not in old.columns]
+    out.columns_removed = [c for c in old.columns if c not in new.columns]
     # Both sides get the occurrence number if either repeats a key, so their keys align.
     nth = not table.has_id and (_repeats(old, key) or _repeats(new, key))
     a, b = _key_index(old, key, nth), _key_index(new, key, nth)
@@ -151,7 +157,7 @@ def diff_table(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChang
     pb = in_new[pa]
     common = a[pa]
     kinds = {c.name: c.kind for c in table.columns}
-    columns = [c for c in dict.fromkeys([*old.columns, *new.columns]) if c not in key]
+    columns = [c for c in old.columns if c in new.columns and c not in key]
     differs: dict[str, np.ndarray] = {}
     for col in columns:
         left = _comparable(_column(old, col, pa), kinds.get(col))

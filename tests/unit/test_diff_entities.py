@@ -111,3 +111,14 @@ def test_a_repeated_link_row_is_counted_once_per_occurrence(tmp_path: Path) -> N
     tc = diff_entities(a, b)["alliance_members"]
     # The second copy is the added row; the first matches the old one.
     assert tc.added == [("A1", "O1")] and tc.removed == [] and tc.changed == {}
+
+
+def test_an_extra_column_one_side_lacks_is_listed_not_compared(tmp_path: Path) -> None:
+    a = load(write_dataset(tmp_path / "a", ENGLISH))
+    orgs = ENGLISH["orgs"].replace("members\n", "members,书记\n").replace(",30\n", ",30,王某\n")
+    b = load(write_dataset(tmp_path / "b", {**ENGLISH, "orgs": orgs}))
+    changes = diff_entities(a, b)
+    # 书记 is new in b: a change of the form, not of O1; areas' 备注编号 is on both sides.
+    assert changes["orgs"].to_dict()["columns"] == {"added": ["书记"], "removed": []}
+    assert len(changes["orgs"]) == 0
+    assert changes["areas"].to_dict()["columns"] == {"added": [], "removed": []}
