@@ -5,7 +5,8 @@ org member counts and area names changed, 1% of pairings dropped, 0.5% of leaf o
 new branches for the first uncovered compounds).  Each measurement runs in a fresh subprocess:
 read + validate + audit + JSON, end to end, as the command does it; ``diff-auto`` is what the
 command does (OLD audited in a second process where that pays), ``diff-serial`` everything in one
-process.  The target is diff ≤ 2.5× audit.  Run with
+process.  The target is diff ≤ 2.5× audit (wall clock).  CPU seconds (both processes) are
+printed too: on a machine busy with other work they say more than the wall clock.  Run with
 ``.venv/bin/python bench/bench_diff.py --sizes 100000 1000000 --runs 2``.
 """
 
@@ -30,6 +31,8 @@ from orggraph.io import load
 from orggraph.audit import run_audit
 mode, folders = sys.argv[1], [Path(p) for p in sys.argv[2:]]
 t0 = time.perf_counter()
+r0 = resource.getrusage(resource.RUSAGE_SELF)
+cpu0 = r0.ru_utime + r0.ru_stime
 if mode == "audit":
     from orggraph.present import render
     result = run_audit(load(folders[0]))
@@ -51,8 +54,10 @@ else:
              "parallel": parallel_pays(old, new) if parallel is None else parallel,
              "entities": {k: len(v) for k, v in d.entities.items()}}
 wall = time.perf_counter() - t0
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"wall_s": wall, "peak_mb": peak_mb, "bytes": len(text), **extra}))
+me, forked = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = me.ru_utime + me.ru_stime + forked.ru_utime + forked.ru_stime - cpu0
+peak_mb = me.ru_maxrss / 1024
+print(json.dumps({"wall_s": wall, "cpu_s": cpu, "peak_mb": peak_mb, "bytes": len(text), **extra}))
 """
 
 
@@ -145,15 +150,19 @@ def main() -> None:
         new = later(old)
         audit = fastest(args.runs, "audit", new)
         print(
-            f"  one audit : {audit['wall_s']:7.2f} s  peak {audit['peak_mb']:7.0f} MB", flush=True
+            f"  one audit  : {audit['wall_s']:7.2f} s (CPU {audit['cpu_s']:.2f} s)"
+            f"  peak {audit['peak_mb']:7.0f} MB",
+            flush=True,
         )
         row = {"nodes": n, "audit": audit}
         for mode in ("diff-auto", "diff-serial"):
             diff = fastest(args.runs, mode, old, new)
             ratio = diff["wall_s"] / audit["wall_s"]
-            row[mode] = {**diff, "over_audit": ratio}
+            cpu_ratio = diff["cpu_s"] / audit["cpu_s"]
+            row[mode] = {**diff, "over_audit": ratio, "cpu_over_audit": cpu_ratio}
             print(
-                f"  {mode:<11}: {diff['wall_s']:7.2f} s  peak {diff['peak_mb']:7.0f} MB"
+                f"  {mode:<11}: {diff['wall_s']:7.2f} s (CPU {diff['cpu_s']:.2f} s = "
+                f"{cpu_ratio:.2f}x)  peak {diff['peak_mb']:7.0f} MB"
                 f"  (read+validate {diff['read_validate_s']:.2f} s, audits+compare "
                 f"{diff['audits_compare_s']:.2f} s{' in two processes' if diff['parallel'] else ''}"
                 f", JSON {diff['render_s']:.2f} s) = {ratio:.2f}x one audit"
