@@ -48,4 +48,7 @@ ZH: dict[str, str] = {
     "Resolved findings": "已整改的问题",
     "New findings": "新出现的问题",
     "Progress since the last snapshot": "与上期相比",
+    # the commands (orggraph.cli.progress)
+    "'{spec}': give the dataset name after '{prefix}'": "“{spec}”：请在“{prefix}”后写出数据集名称",
+    "trend needs two or more snapshots, oldest first": "trend 需要两期或更多期数据，按时间先后排列",
 }

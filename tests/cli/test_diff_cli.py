@@ -77,12 +77,14 @@ def test_diff_table_and_markdown_open_with_the_summary(snapshots) -> None:
 def test_a_bad_snapshot_is_a_located_error(snapshots, tmp_path: Path) -> None:
     res = run("diff", snapshots[0], str(tmp_path / "missing"))
     assert res.exit_code == 3 and "Traceback" not in res.output
-    res = run("diff", snapshots[0], "neo4j:")
+    res = run("diff", snapshots[0], "neo4j:", lang="en")
     assert res.exit_code == 2 and "give the dataset name after 'neo4j:'" in res.output
+    res = run("diff", snapshots[0], "neo4j:")
+    assert res.exit_code == 2 and "请在“neo4j:”后写出数据集名称" in res.output
 
 
 def test_trend_needs_two_snapshots(snapshots) -> None:
-    res = run("trend", snapshots[0])
+    res = run("trend", snapshots[0], lang="en")
     assert res.exit_code == 2 and "two or more snapshots" in res.output
 
 
