@@ -72,7 +72,7 @@ def test_files_against_the_same_data_in_neo4j_is_empty(
 
 
 def test_neo4j_snapshots_give_the_same_diff_as_the_files(
-    neo4j_settings: Neo4jSettings, names: list[str]
+    neo4j_settings: Neo4jSettings, names: list[str], tmp_path: Path
 ) -> None:
     # The bundled pair (tests/unit/test_diff_bundled.py lists its changes): GBK, Chinese
     # headers and English codes on one side; Neo4j holds the validated values of both.
@@ -89,3 +89,9 @@ def test_neo4j_snapshots_give_the_same_diff_as_the_files(
         ("uncovered-compound", "450902005002X01"),
     ]
     assert from_files["entities"]["orgs"]["removed"] == ["P0364"]
+    # The report of the newer snapshot from Neo4j, compared with the older one in Neo4j.
+    out = tmp_path / "report.html"
+    args = ["report", "--from-neo4j", new.removeprefix("neo4j:"), "--compare", old, "-o", str(out)]
+    res = CliRunner().invoke(main, [*args, *connection(neo4j_settings)])
+    assert res.exit_code == 0, res.output
+    assert "本期填补空白点2个（社区1个、小区1个）" in out.read_text(encoding="utf-8")
