@@ -20,6 +20,7 @@ from orggraph.findings import AuditResult, Finding
 from orggraph.progress.entities import TableChanges, diff_entities, entities_frame
 from orggraph.progress.parallel import audit_elsewhere, parallel_pays
 from orggraph.progress.rates import rate_changes
+from orggraph.schema import NODE_LABEL
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
@@ -40,7 +41,9 @@ class ProgressDiff:
     """The comparison of an old and a new snapshot (see the module docstring).
 
     ``persisting`` holds ``(old, new)`` pairs; ``subject_levels`` the area level of every
-    finding's subject that is an area (the summary counts blanks filled by level).
+    finding's subject that is an area (the summary counts blanks filled by level);
+    ``subjects_gone`` the subjects of resolved findings that NEW no longer has (a blank whose
+    area was removed was not filled).
     """
 
     old: AuditResult
@@ -50,6 +53,7 @@ class ProgressDiff:
     persisting: list[tuple[Finding, Finding]] = field(default_factory=list)
     entities: dict[str, TableChanges] = field(default_factory=dict)
     subject_levels: dict[str, str] = field(default_factory=dict)
+    subjects_gone: set[str] = field(default_factory=set)
 
     @cached_property
     def rates(self) -> pd.DataFrame:
@@ -144,6 +148,14 @@ def _area_levels(ds: Dataset, ids: set[str]) -> dict[str, str]:
     return dict(zip(hit["id"], hit["level"], strict=True))
 
 
+def _ids_present(ds: Dataset, ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    for table in NODE_LABEL:
+        column = ds[table]["id"]
+        found |= set(column[column.isin(ids)])
+    return found
+
+
 def compare_results(
     old_ds: Dataset,
     old: AuditResult,
@@ -171,6 +183,8 @@ def compare_results(
     diff.entities = entities if entities is not None else diff_entities(old_ds, new_ds)
     subjects = {f.subject_id for f in diff.resolved} | {f.subject_id for f in diff.appeared}
     diff.subject_levels = {**_area_levels(old_ds, subjects), **_area_levels(new_ds, subjects)}
+    resolved = {f.subject_id for f in diff.resolved}
+    diff.subjects_gone = resolved - _ids_present(new_ds, resolved)
     return diff
 
 

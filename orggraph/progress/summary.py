@@ -36,8 +36,11 @@ def _blank_parts(levels: Counter[str], la: Lang) -> str:
 
 
 def findings_sentence(d: ProgressDiff, la: Lang) -> str:
-    """Blanks filled by level, then findings new, resolved and still open."""
-    blanks = [f for f in d.resolved if f.rule in BLANK_RULES]
+    """Blanks filled by level (not those whose area is gone), then findings new, resolved and
+    still open."""
+    blanks = [
+        f for f in d.resolved if f.rule in BLANK_RULES and f.subject_id not in d.subjects_gone
+    ]
     levels = Counter(d.subject_levels.get(f.subject_id, "") for f in blanks)
     parts = _blank_parts(levels, la)
     head = (

@@ -164,3 +164,13 @@ def test_auditing_in_a_second_process_gives_the_same_diff(tmp_path: Path) -> Non
     # ... and it is the child's: a failed child would return None (the parent then audits).
     child = audit_elsewhere(old, None).result()
     assert child is not None and child.to_dict() == run_audit(old).to_dict()
+
+
+def test_a_blank_removed_with_its_area_was_not_filled(tmp_path: Path) -> None:
+    old = dataset(tmp_path / "old", areas=OLD_AREAS, orgs=OLD_ORGS)
+    without_x2 = OLD_AREAS.replace("X2,银湖小区,compound,C1,\n", "")
+    d = diff_datasets(old, dataset(tmp_path / "new", areas=without_x2, orgs=OLD_ORGS))
+    # X2's finding is resolved (X2 is gone) but no blank was filled.
+    assert keys(d.resolved) == {("uncovered-compound", "X2")}
+    assert d.subjects_gone == {"X2"}
+    assert summary(d, "zh")[0].startswith("本期填补空白点0个，")
