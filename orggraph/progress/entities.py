@@ -121,7 +121,7 @@ def _repeats(frame: pd.DataFrame, key: tuple[str, ...]) -> bool:
 def _key_value(key: Any, width: int) -> Any:
     if width == 1:
         return key[0] if isinstance(key, tuple) else key
-    return tuple(key[:width])
+    return tuple(int(k) if isinstance(k, np.integer) else k for k in key)
 
 
 def _column(frame: pd.DataFrame, col: str, rows: np.ndarray) -> pd.Series:
@@ -144,13 +144,17 @@ def diff_table(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChang
     # is listed, not compared.  (The contract's columns are on both sides, empty if unrecorded.)
     out.columns_added = [c for c in new.columns if c not in old.columns]
     out.columns_removed = [c for c in old.columns if c not in new.columns]
-    # Both sides get the occurrence number if either repeats a key, so their keys align.
+    # Both sides get the occurrence number ``_n`` (0, 1, …) if either repeats a key, so their
+    # keys align and every repeated row keeps a key of its own.
     nth = not table.has_id and (_repeats(old, key) or _repeats(new, key))
     a, b = _key_index(old, key, nth), _key_index(new, key, nth)
+    if nth:
+        out.key = (*key, "_n")
+    width = len(out.key)
     # One hash lookup each way, no sorting of the whole tables: only what changed is sorted.
     in_new, in_old = b.get_indexer(a), a.get_indexer(b)
-    out.added = sorted(_key_value(k, len(key)) for k in b[in_old == -1])
-    out.removed = sorted(_key_value(k, len(key)) for k in a[in_new == -1])
+    out.added = sorted(_key_value(k, width) for k in b[in_old == -1])
+    out.removed = sorted(_key_value(k, width) for k in a[in_new == -1])
     pa = np.flatnonzero(in_new != -1)
     if not len(pa):
         return out
@@ -171,14 +175,14 @@ def diff_table(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChang
     keys = common[rows]
     shown = {
         col: (
-            _column(old, col, pa[rows]).map(plain).tolist(),
-            _column(new, col, pb[rows]).map(plain).tolist(),
+            [plain(v) for v in old[col].to_numpy()[pa[rows]]],
+            [plain(v) for v in new[col].to_numpy()[pb[rows]]],
             d[rows],
         )
         for col, d in differs.items()
     }
     changed = {
-        _key_value(k, len(key)): {
+        _key_value(k, width): {
             col: (olds[i], news[i]) for col, (olds, news, hit) in shown.items() if hit[i]
         }
         for i, k in enumerate(keys)

@@ -109,8 +109,10 @@ def test_a_repeated_link_row_is_counted_once_per_occurrence(tmp_path: Path) -> N
         write_dataset(tmp_path / "b", {**ENGLISH, "alliances": alliances, "alliance_members": two})
     )
     tc = diff_entities(a, b)["alliance_members"]
-    # The second copy is the added row; the first matches the old one.
-    assert tc.added == [("A1", "O1")] and tc.removed == [] and tc.changed == {}
+    # The second copy (occurrence 1) is the added row; the first matches the old one.
+    assert tc.key == ("alliance_id", "member_id", "_n")
+    assert tc.added == [("A1", "O1", 1)] and tc.removed == [] and tc.changed == {}
+    assert tc.to_dict()["added"] == [{"alliance_id": "A1", "member_id": "O1", "_n": 1}]
 
 
 def test_an_extra_column_one_side_lacks_is_listed_not_compared(tmp_path: Path) -> None:
