@@ -92,16 +92,16 @@ class TableChanges:
         }
 
 
-def _comparable(column: pd.Series, kind: str | None) -> pd.Series:
+def _comparable(values: np.ndarray, kind: str | None) -> np.ndarray:
     """Values that compare equal when they read the same (see the module docstring)."""
-    if kind == "number" or column.dtype.kind in "fiub":
-        return pd.to_numeric(column, errors="coerce").astype("float64")
-    if kind is not None:  # contract text, ids, enum codes, ISO dates: already normalised
-        return column.astype(object).where(column.notna(), None)
-    text = column.astype(object).where(column.notna(), None)
-    text = text.where(text.map(lambda v: v is None or str(v).strip() != ""), None)
+    if kind is not None or values.dtype.kind in "fiub":
+        # Contract columns are validated: numbers float64, text, ids, codes and ISO dates as
+        # they read; missing is None or NaN, which the caller treats alike.
+        return values
+    text = pd.Series(values, dtype=object)
+    text = text.where(text.map(lambda v: v is not None and str(v).strip() != ""), None)
     numbers = pd.to_numeric(text, errors="coerce")
-    return text.where(numbers.isna(), numbers).astype(object)
+    return text.where(numbers.isna(), numbers).to_numpy(dtype=object)
 
 
 def _key_index(frame: pd.DataFrame, key: tuple[str, ...], nth: bool) -> pd.Index:
@@ -122,10 +122,6 @@ def _key_value(key: Any, width: int) -> Any:
     if width == 1:
         return key[0] if isinstance(key, tuple) else key
     return tuple(int(k) if isinstance(k, np.integer) else k for k in key)
-
-
-def _column(frame: pd.DataFrame, col: str, rows: np.ndarray) -> pd.Series:
-    return pd.Series(frame[col].to_numpy()[rows])
 
 
 def diff_table(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChanges:
@@ -164,9 +160,9 @@ def diff_table(table: Table, old: pd.DataFrame, new: pd.DataFrame) -> TableChang
     columns = [c for c in old.columns if c in new.columns and c not in key]
     differs: dict[str, np.ndarray] = {}
     for col in columns:
-        left = _comparable(_column(old, col, pa), kinds.get(col))
-        right = _comparable(_column(new, col, pb), kinds.get(col))
-        same = (left.to_numpy() == right.to_numpy()) | (left.isna() & right.isna()).to_numpy()
+        left = _comparable(old[col].to_numpy()[pa], kinds.get(col))
+        right = _comparable(new[col].to_numpy()[pb], kinds.get(col))
+        same = (left == right) | (pd.isna(left) & pd.isna(right))
         if not same.all():
             differs[col] = ~same
     if not differs:
