@@ -27,21 +27,21 @@ NEW_COLOR = "#c0392b"
 FONT = "Noto Sans CJK SC, Microsoft YaHei, sans-serif"
 
 
-def nice_max(value: float) -> float:
-    """A round axis maximum at or above ``value`` (1, 2 or 5 times a power of ten).
+def axis(value: float, ticks: int = 4) -> tuple[float, float]:
+    """A round axis for values up to ``value``: ``(top, step)``, about ``ticks`` steps of 1, 2
+    or 5 times a power of ten.
 
     Examples
     --------
-    >>> nice_max(37), nice_max(0), nice_max(101)
-    (50.0, 1.0, 200.0)
+    >>> axis(30), axis(0), axis(101), axis(7)
+    ((30.0, 10.0), (1.0, 1.0), (150.0, 50.0), (8.0, 2.0))
     """
     if value <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 5, 10):
-        if value <= step * power:
-            return float(step * power)
-    return float(10 * power)
+        return 1.0, 1.0
+    raw = value / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(float(m * power) for m in (1, 2, 5, 10) if raw <= m * power)
+    return step * math.ceil(value / step), step
 
 
 def short(label: str, limit: int = 12) -> str:
@@ -69,7 +69,7 @@ def line_chart(
     left, right, top, bottom = 56, 220, 30, 44
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for vs in series.values() for v in vs if v is not None]
-    y_max = 100.0 if percent else nice_max(max(values, default=0.0))
+    y_max, step = (100.0, 25.0) if percent else axis(max(values, default=0.0))
     n = len(x_labels)
 
     def x(i: int) -> float:
@@ -85,8 +85,8 @@ def line_chart(
         f' data-series="{len(series)}" font-family="{FONT}" font-size="12">',
         f'<text x="{left}" y="18" font-weight="bold" font-size="14">{escape(title)}</text>',
     ]
-    for k in range(5):
-        tick = y_max * k / 4
+    for k in range(round(y_max / step) + 1):
+        tick = step * k
         parts.append(
             f'<line x1="{left}" x2="{left + plot_w}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"'
             f' stroke="#e5e8e8"/><text x="{left - 6}" y="{y(tick) + 4:.1f}"'
