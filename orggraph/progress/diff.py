@@ -61,21 +61,19 @@ class ProgressDiff:
         return rate_changes(self.old.rates, self.new.rates)
 
     def counts(self) -> dict[str, int]:
-        return {
-            "resolved": len(self.resolved),
-            "new": len(self.appeared),
-            "persisting": len(self.persisting),
-        }
+        """How many findings are in each group of :data:`FINDING_CHANGES`."""
+        sizes = (len(self.resolved), len(self.appeared), len(self.persisting))
+        return dict(zip(FINDING_CHANGES, sizes, strict=True))
 
     def findings_frame(self) -> pd.DataFrame:
         """One row per finding: ``change`` (resolved, new, persisting), the finding's fields
         (the new ones for a persisting finding), and ``changes``: what changed, as text."""
-        rows = [("resolved", *dataclasses.astuple(f), "") for f in self.resolved]
-        rows += [("new", *dataclasses.astuple(f), "") for f in self.appeared]
+        rows = [("resolved", *_values(f), "") for f in self.resolved]
+        rows += [("new", *_values(f), "") for f in self.appeared]
         rows += [
             (
                 "persisting",
-                *dataclasses.astuple(n),
+                *_values(n),
                 "; ".join(f"{k}: {v['old']} → {v['new']}" for k, v in _changes(o, n).items()),
             )
             for o, n in self.persisting
@@ -102,13 +100,17 @@ class ProgressDiff:
         return {
             "old": self.old.dataset,
             "new": self.new.dataset,
-            "findings": {
-                "resolved": [f.to_dict() for f in self.resolved],
-                "new": [f.to_dict() for f in self.appeared],
-                "persisting": [
-                    {**n.to_dict(), "changes": _changes(o, n)} for o, n in self.persisting
-                ],
-            },
+            "findings": dict(
+                zip(
+                    FINDING_CHANGES,
+                    (
+                        [_fields(f) for f in self.resolved],
+                        [_fields(f) for f in self.appeared],
+                        [{**_fields(n), "changes": _changes(o, n)} for o, n in self.persisting],
+                    ),
+                    strict=True,
+                )
+            ),
             "counts": self.counts(),
             "rates": {
                 "old": self.old.rates,
@@ -127,6 +129,10 @@ class ProgressDiff:
             and not any(_changes(o, n) for o, n in self.persisting)
             and not any(len(tc) for tc in self.entities.values())
         )
+
+
+def _values(f: Finding) -> tuple[Any, ...]:
+    return tuple(getattr(f, k) for k in FINDING_FIELDS)
 
 
 def _fields(f: Finding) -> dict[str, Any]:
