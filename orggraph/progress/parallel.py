@@ -32,13 +32,26 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
+def _idle_cpus() -> float:
+    """CPUs no other work is using, by the one-minute load average."""
+    try:
+        return _cpus() - os.getloadavg()[0]
+    except OSError:
+        return 0.0
+
+
 def parallel_pays(*snapshots: Dataset) -> bool:
-    """Whether auditing in a second process is worth it for these snapshots here."""
+    """Whether auditing in a second process is worth it for these snapshots here and now.
+
+    On a machine whose CPUs are already busy the second process only competes with this one
+    (measured: slower than one process), so it takes a CPU left idle.
+    """
     return (
         sys.platform == "linux"
         and "fork" in multiprocessing.get_all_start_methods()
-        and _cpus() >= 2
         and sum(ds.node_count for ds in snapshots) >= PARALLEL_MIN_NODES
+        and _cpus() >= 2
+        and _idle_cpus() >= 1.0
     )
 
 
