@@ -207,8 +207,8 @@ def diff_datasets(
         The audit configuration both are audited with.
     parallel
         Audit OLD in a second process while this one audits NEW and compares the tables.
-        ``None`` (default): where it pays, i.e. on Linux with two or more CPUs and snapshots
-        of :data:`~orggraph.progress.parallel.PARALLEL_MIN_NODES` or more.
+        ``None`` (default): where it pays (:func:`~orggraph.progress.parallel.parallel_pays`:
+        Linux, large snapshots, a CPU idle).
 
     Examples
     --------
