@@ -128,7 +128,8 @@ def summary(d: ProgressDiff, la: Lang | None = None) -> list[str]:
         streets_sentence(d, la),
         entities_sentence(d, la),
     ]
-    return [s for s in sentences if s]
+    # English labels are lower-case in the middle of a sentence; a sentence starts upper-case.
+    return [s[0].upper() + s[1:] for s in sentences if s]
 
 
 def summary_both(d: ProgressDiff) -> dict[Lang, list[str]]:
