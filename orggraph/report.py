@@ -118,6 +118,7 @@ def render_report(
     *,
     budget: int | None = None,
     cfg: AuditConfig | None = None,
+    progress: str = "",
 ) -> str:
     """The meeting report of ``ds`` as one self-contained offline HTML page.
 
@@ -132,6 +133,8 @@ def render_report(
         Node budget of the embedded maps (see :func:`orggraph.maps.build_map`).
     cfg
         The audit configuration the result came from.
+    progress
+        HTML placed after the headline: ``report --compare``'s progress section.
 
     Examples
     --------
@@ -142,6 +145,7 @@ def render_report(
     True
     """
     from jinja2 import Environment
+    from markupsafe import Markup
 
     from orggraph.audit_context import AuditContext
     from orggraph.config import AuditConfig
@@ -205,6 +209,7 @@ def render_report(
         maps=maps,
         notes=result.notes,
         severities=list(SEVERITY_ORDER),
+        progress=Markup(progress),
     )
     return page(
         f"{t['title']} · {ds.name}",

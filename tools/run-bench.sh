@@ -20,3 +20,6 @@ fi
 if [ -f bench/bench_maps.py ]; then
   $PY bench/bench_maps.py --json bench/results/maps.json
 fi
+if [ -f bench/bench_diff.py ]; then
+  $PY bench/bench_diff.py --json bench/results/diff.json
+fi

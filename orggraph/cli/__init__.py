@@ -35,12 +35,19 @@ def main() -> None:
 
 
 def _register() -> None:
-    from orggraph.cli import core
+    from orggraph.cli import core, progress
     from orggraph.cli.maps import map_command, report_command
     from orggraph.cli.store import load_command
     from orggraph.cli.template import template_command
 
-    for cmd in (*core.COMMANDS, load_command, map_command, report_command, template_command):
+    for cmd in (
+        *core.COMMANDS,
+        load_command,
+        map_command,
+        report_command,
+        template_command,
+        *progress.COMMANDS,
+    ):
         main.add_command(cmd)
 
 

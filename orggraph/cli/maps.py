@@ -87,6 +87,7 @@ def map_command(
 )
 @_budget_option
 @config_option
+@click.option("--compare", metavar="OLD", help="Add progress since OLD (a dataset or neo4j:NAME).")
 @click.option(
     "-o",
     "--output",
@@ -94,9 +95,12 @@ def map_command(
     required=True,
     help="The file to write: FILE.html, or FILE.pdf (printed with headless Chromium).",
 )
-def report_command(source: Dataset, lang: str, budget: int, cfg: AuditConfig, output: str) -> None:
+def report_command(
+    source: Dataset, lang: str, budget: int, cfg: AuditConfig, compare: str | None, output: str
+) -> None:
     """Write the meeting report of DATASET (or --from-neo4j NAME): rates, findings, maps."""
     from orggraph.audit import run_audit
+    from orggraph.cli.progress import compare_section
     from orggraph.report import REPORT_SUFFIXES, render_report
 
     suffix = Path(output).suffix.lower()
@@ -110,5 +114,6 @@ def report_command(source: Dataset, lang: str, budget: int, cfg: AuditConfig, ou
     # Before the work: a missing Chromium fails at once.
     chromium = find_chromium() if suffix == ".pdf" else None
     result = run_audit(source, cfg)
-    html = render_report(source, result, lang, budget=budget, cfg=cfg)
+    progress = compare_section(compare, source, result, cfg, lang) if compare else ""
+    html = render_report(source, result, lang, budget=budget, cfg=cfg, progress=progress)
     emit(html if chromium is None else html_to_pdf(html, chromium=chromium), output)

@@ -72,6 +72,11 @@ def render_json(result: AuditResult) -> str:
         doc["counts"] = result.counts()
     else:
         doc = result.to_dict()
+    return json_document(doc)
+
+
+def json_document(doc: Any) -> str:
+    """``doc`` (plain dicts, lists, strings, numbers) as indented JSON, terminal-safe."""
     return json_text(_indented(doc, "")) + "\n"
 
 

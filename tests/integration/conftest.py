@@ -49,3 +49,21 @@ def dataset_name(neo4j_settings: Neo4jSettings, request: pytest.FixtureRequest) 
     name = f"test-{slug}-{uuid.uuid4().hex[:8]}"
     yield name
     drop_test_datasets(neo4j_settings, [name])
+
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium (``make browser``), driven by playwright; no browser download."""
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "run `make browser` (tools/install-chromium.sh) first"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()

@@ -18,26 +18,15 @@ from orggraph.report import render_report
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "run `make browser` (tools/install-chromium.sh) first"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
 
 
 class Opened:
     """A page opened offline, with every console problem, request and dialog recorded."""
 
-    def __init__(self, browser, path: Path, shot: str) -> None:
+    def __init__(
+        self, browser, path: Path, shot: str, ready: str = "html[data-maps-drawn]"
+    ) -> None:
         self.errors: list[str] = []
         self.outside: list[str] = []
         self.dialogs: list[str] = []
@@ -57,7 +46,7 @@ class Opened:
 
         page.route("**/*", route)
         page.goto(path.resolve().as_uri())
-        page.wait_for_selector("html[data-maps-drawn]", state="attached", timeout=60_000)
+        page.wait_for_selector(ready, state="attached", timeout=60_000)
         self.page = page
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{shot}.png"))
