@@ -51,4 +51,7 @@ ZH: dict[str, str] = {
     # the commands (orggraph.cli.progress)
     "'{spec}': give the dataset name after '{prefix}'": "“{spec}”：请在“{prefix}”后写出数据集名称",
     "trend needs two or more snapshots, oldest first": "trend 需要两期或更多期数据，按时间先后排列",
+    "Finding changes": "问题变化",
+    "Rate changes": "指标变化",
+    "Record changes": "记录变化",
 }

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from orggraph.config import Neo4jSettings
+from orggraph.i18n import tr
 
 if TYPE_CHECKING:
     from orggraph.dataset import Dataset
@@ -119,3 +120,16 @@ def emit(text: str | bytes, output: str | None) -> None:
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def check_output_options(fmt: str, encoding: str | None, output: str | None) -> None:
+    """Refuse a file-only format (xlsx) without a matching ``-o``, and a stray ``--encoding``."""
+    from orggraph.present import FILE_ONLY_FORMATS
+
+    if fmt in FILE_ONLY_FORMATS and not (output or "").lower().endswith(f".{fmt}"):
+        # Nor to a terminal, nor under a name Excel would not open it by.
+        raise click.UsageError(
+            tr("--format {fmt} writes a file: give it with -o FILE.{fmt}", fmt=fmt)
+        )
+    if encoding is not None and fmt != "csv":
+        raise click.UsageError(tr("--encoding applies to --format csv only"))

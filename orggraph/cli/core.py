@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
+from orggraph.cli.common import (
+    EXIT_HELP,
+    check_output_options,
+    config_option,
+    emit,
+    source_options,
+)
 from orggraph.errors import EXIT_FINDINGS
 from orggraph.findings import SEVERITIES, SEVERITY_ORDER
 from orggraph.i18n import tr
@@ -17,7 +23,6 @@ from orggraph.present import (
     AUDIT_FORMATS,
     CSV_ENCODINGS,
     DEFAULT_CSV_ENCODING,
-    FILE_ONLY_FORMATS,
     METRICS_FORMATS,
 )
 
@@ -79,7 +84,7 @@ def audit_command(
     from orggraph.audit import run_audit
     from orggraph.present import render
 
-    _check_output_options(fmt, encoding, output)
+    check_output_options(fmt, encoding, output)
     result = run_audit(source, cfg)
     color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     if fmt == "csv":
@@ -89,16 +94,6 @@ def audit_command(
         limit = SEVERITY_ORDER[fail_on]
         if any(SEVERITY_ORDER[f.severity] <= limit for f in result.findings):
             sys.exit(EXIT_FINDINGS)
-
-
-def _check_output_options(fmt: str, encoding: str | None, output: str | None) -> None:
-    if fmt in FILE_ONLY_FORMATS and not (output or "").lower().endswith(f".{fmt}"):
-        # Nor to a terminal, nor under a name Excel would not open it by.
-        raise click.UsageError(
-            tr("--format {fmt} writes a file: give it with -o FILE.{fmt}", fmt=fmt)
-        )
-    if encoding is not None and fmt != "csv":
-        raise click.UsageError(tr("--encoding applies to --format csv only"))
 
 
 @click.command("metrics", epilog=EXIT_HELP)
@@ -111,7 +106,7 @@ def metrics_command(source: Dataset, cfg: AuditConfig, fmt: str, output: str | N
     from orggraph.audit import run_audit
     from orggraph.present import render_metrics
 
-    _check_output_options(fmt, None, output)
+    check_output_options(fmt, None, output)
     result = run_audit(source, cfg)
     emit(render_metrics(result, fmt, cfg=cfg), output)
 

@@ -8,6 +8,7 @@ import click
 
 from orggraph.cli.common import (
     EXIT_HELP,
+    check_output_options,
     config_option,
     emit,
     neo4j_options,
@@ -81,6 +82,7 @@ def diff_command(
     from orggraph.progress.diff import diff_datasets
     from orggraph.progress.render import render_diff
 
+    check_output_options(fmt, None, output)
     settings = neo4j_settings(flags)
     d = diff_datasets(open_snapshot(old, settings), open_snapshot(new, settings), cfg)
     emit(render_diff(d, fmt), output)

@@ -1,4 +1,5 @@
 """The output formats of ``diff`` and ``trend`` (no heavy import: the CLI reads them at start)."""
 
-DIFF_FORMATS = ("table", "json", "csv", "markdown")
-TREND_FORMATS = (*DIFF_FORMATS, "html")
+TEXT_FORMATS = ("table", "json", "csv", "markdown")
+DIFF_FORMATS = (*TEXT_FORMATS, "xlsx")
+TREND_FORMATS = (*TEXT_FORMATS, "html")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from orggraph.i18n import tr
+from orggraph.i18n import both, tr
 from orggraph.progress.formats import DIFF_FORMATS
 
 if TYPE_CHECKING:
@@ -119,11 +119,37 @@ def render_markdown(d: ProgressDiff) -> str:
     return "\n".join(out) + "\n"
 
 
-RENDERERS: dict[str, Callable[[ProgressDiff], str]] = dict(
-    zip(DIFF_FORMATS, (render_table, render_json, render_csv, render_markdown), strict=True)
+def render_xlsx(d: ProgressDiff) -> bytes:
+    """One workbook, a sheet per frame (findings, rates, entities), ids kept as text."""
+    from orggraph.present.workbook import Sheet, workbook_bytes
+
+    # Sheet names are Chinese in every language, as in the audit's workbook.
+    names = {
+        "findings": both("Finding changes")["zh"],
+        "rates": both("Rate changes")["zh"],
+        "entities": both("Record changes")["zh"],
+    }
+    sheets = [
+        Sheet(
+            names[name],
+            frame.astype(object).where(frame.notna(), None),
+            text_columns=[c for c in frame.columns if c in ("subject_id", "id", "key")],
+            severity_column="severity" if "severity" in frame.columns else None,
+        )
+        for name, frame in d.frames().items()
+    ]
+    return workbook_bytes(sheets)
+
+
+RENDERERS: dict[str, Callable[[ProgressDiff], str | bytes]] = dict(
+    zip(
+        DIFF_FORMATS,
+        (render_table, render_json, render_csv, render_markdown, render_xlsx),
+        strict=True,
+    )
 )
 
 
-def render_diff(d: ProgressDiff, fmt: str) -> str:
+def render_diff(d: ProgressDiff, fmt: str) -> str | bytes:
     """``d`` in one of :data:`~orggraph.progress.formats.DIFF_FORMATS`."""
     return RENDERERS[fmt](d)

@@ -113,3 +113,27 @@ def test_report_compare_adds_the_progress_section(snapshots, tmp_path: Path) -> 
     plain = tmp_path / "plain.html"
     run("report", snapshots[1], "-o", str(plain))
     assert 'id="og-progress"' not in plain.read_text(encoding="utf-8")
+
+
+def test_diff_xlsx_reads_back_as_the_json(snapshots: tuple[str, str], tmp_path: Path) -> None:
+    # One sheet per frame, Chinese sheet names; the finding changes match the JSON's groups.
+    from openpyxl import load_workbook
+
+    old, new = snapshots
+    doc = json.loads(run("diff", old, new, "--format", "json").output)
+    out = tmp_path / "diff.xlsx"
+    assert run("diff", old, new, "--format", "xlsx", "-o", str(out)).exit_code == 0
+    book = load_workbook(out, read_only=True)
+    assert book.sheetnames == ["问题变化", "指标变化", "记录变化"]
+    rows = list(book["问题变化"].iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    # The frames keep the JSON's field names and change codes as their columns and values.
+    assert header[:4] == ("change", "rule", "severity", "subject_id")
+    resolved = {r[3] for r in body if r[0] == "resolved"}
+    assert resolved == {f["subject_id"] for f in doc["findings"]["resolved"]} == {"K1"}
+
+
+def test_diff_xlsx_needs_a_file(snapshots: tuple[str, str]) -> None:
+    old, new = snapshots
+    result = run("diff", old, new, "--format", "xlsx")
+    assert result.exit_code == 2
