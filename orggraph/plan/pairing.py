@@ -1,0 +1,340 @@
+"""unpaired-community and overloaded-unit: pairings by minimum-cost flow (exact).
+
+The model (issue 10, docs/PLAN.md):
+
+- Sources: today's pairing sources and every unit of kind agency, institution, soe, school or
+  hospital.  A source ends with at most ``max_pairings`` distinct areas.  A source over that today
+  keeps the subset of its pairings the optimiser picks (cost 0 each); every other present pairing
+  stays.
+- Needs: every community and village ends with at least ``min_pairings`` distinct sources.
+- A new pairing costs ``same_street_cost`` (1) when the source's street is the area's street,
+  else ``other_street_cost`` (2).  A unit's street comes from its area, an org's from the area it
+  is responsible for, else its unit's area.
+- Objective: meet as much need as capacity allows, then the least total cost.
+
+Solved as a maximum flow of minimum cost (``networkx.max_flow_min_cost``, network simplex) on an
+aggregated network: the sources of one street that keep all their pairings are one node (they
+are interchangeable: same arcs, same costs), joined to their street's hub at cost 1 and to one
+global hub at cost 2; each street hub reaches the areas of its street, the global hub every area.
+Sources over the limit stay single nodes with their present pairings as cost-0 arcs.  Every real
+plan is a flow of the same value and cost in this network, so its optimum bounds the real one;
+the flow is then split into distinct (source, area) pairings, and when the split keeps the value
+and the cost (it reports so) the plan is optimal.  Within one hub every choice costs the same:
+there the pairings go to the sources with the most capacity left, then the smallest id, which
+spreads the load without changing the cost.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import cast
+
+import networkx as nx
+import pandas as pd
+
+from orggraph.i18n import both
+from orggraph.plan.work import Work
+from orggraph.schema import COMMUNITY_LEVELS, ZH
+
+NEED_RULE = "unpaired-community"
+LOAD_RULE = "overloaded-unit"
+SOURCE_KINDS = ("agency", "institution", "soe", "school", "hospital")
+SOURCE, SINK, GLOBAL = ("s",), ("t",), ("g",)
+
+
+@dataclass
+class PairingModel:
+    """The instance, in the issue's terms (built by :func:`pairing_model`)."""
+
+    max_pairings: int
+    need: dict[str, int]  # community -> missing distinct sources (after forced pairings)
+    capacity: dict[str, int]  # source -> areas it can still take
+    over: set[str]  # sources above the limit: none of their pairings is forced
+    present: dict[str, set[str]]  # source -> areas paired today
+    street: dict[str, str | None]  # source or area -> street id
+    same_cost: int = 1
+    other_cost: int = 2
+    sources: list[str] = field(default_factory=list)
+
+    def cost(self, source: str, area: str) -> int:
+        s, a = self.street.get(source), self.street.get(area)
+        return self.same_cost if s is not None and s == a else self.other_cost
+
+
+def pairing_model(work: Work) -> PairingModel:
+    """The flow instance of the dataset as the plan has left it so far."""
+    ds = work.ds
+    p = ds.pairings[["source_id", "area_id"]].drop_duplicates()
+    max_p = math.floor(work.threshold("max_pairings"))
+    min_p = math.ceil(work.threshold("min_pairings"))
+    load = p.groupby("source_id").size()
+    over = set(load[load > max_p].index)
+    units = ds.units
+    sources = pd.Index(p["source_id"].unique()).union(
+        units.loc[units["kind"].isin(SOURCE_KINDS), "id"]
+    )
+    capacity = (max_p - load.reindex(sources).fillna(0)).clip(lower=0).astype("int64")
+    capacity[capacity.index.isin(over)] = max_p
+    forced = p[~p["source_id"].isin(over)]
+    count = forced.groupby("area_id").size()
+    com = ds.areas.loc[ds.areas["level"].isin(COMMUNITY_LEVELS), "id"]
+    need = (min_p - com.map(count).fillna(0)).clip(lower=0).astype("int64")
+    need_map = {a: int(n) for a, n in zip(com, need, strict=True) if n > 0}
+    present: dict[str, set[str]] = defaultdict(set)
+    for s, a in zip(p["source_id"], p["area_id"], strict=True):
+        present[s].add(a)
+    src_area = work.index.entity_area.reindex(sources)
+    street = {s: work.street_of(a) if isinstance(a, str) else None for s, a in src_area.items()}
+    street.update({a: work.street_of(a) for a in need_map})
+    for areas in (present[o] for o in over):
+        street.update({a: work.street_of(a) for a in areas})
+    return PairingModel(
+        max_pairings=max_p,
+        need=need_map,
+        capacity={s: int(c) for s, c in capacity.items()},
+        over=over,
+        present=present,
+        street=street,
+        same_cost=int(work.setting("same_street_cost")),
+        other_cost=int(work.setting("other_street_cost")),
+        sources=sorted(sources),
+    )
+
+
+def flow_network(m: PairingModel) -> nx.DiGraph:
+    """The aggregated network (see the module's docstring)."""
+    g = nx.DiGraph()
+    group_cap: dict[str | None, int] = defaultdict(int)
+    for s in m.sources:
+        if s not in m.over and m.capacity[s] > 0:
+            group_cap[m.street[s]] += m.capacity[s]
+    for st, cap in group_cap.items():
+        g.add_edge(SOURCE, ("grp", st), capacity=cap, weight=0)
+        _to_hubs(g, ("grp", st), st, m)
+    for o in sorted(m.over):
+        g.add_edge(SOURCE, ("o", o), capacity=m.max_pairings, weight=0)
+        _to_hubs(g, ("o", o), m.street[o], m)
+        for a in sorted(m.present[o]):
+            if a in m.need:
+                g.add_edge(("o", o), ("a", a), capacity=1, weight=0)
+    for a, n in m.need.items():
+        st = m.street[a]
+        if st is not None:
+            g.add_edge(("hub", st), ("a", a), capacity=n, weight=0)
+        g.add_edge(GLOBAL, ("a", a), capacity=n, weight=0)
+        g.add_edge(("a", a), SINK, capacity=n, weight=0)
+    return g
+
+
+def _to_hubs(g: nx.DiGraph, node: tuple[object, ...], street: str | None, m: PairingModel) -> None:
+    if street is not None:
+        g.add_edge(node, ("hub", street), weight=m.same_cost)
+    g.add_edge(node, GLOBAL, weight=m.other_cost)
+
+
+@dataclass
+class PairingSolution:
+    new: list[tuple[str, str]]  # (source, area)
+    kept: dict[str, list[str]]  # over-limit source -> areas it keeps
+    dropped: dict[str, list[str]]  # over-limit source -> areas it gives up
+    cost: int
+    unmet: int
+    optimal: bool
+    model_cost: int
+    model_unmet: int
+    met: dict[str, int] = field(default_factory=dict)  # community -> need met
+
+
+def solve_pairing(m: PairingModel) -> PairingSolution:
+    """Maximum flow of minimum cost, split into distinct pairings (module docstring)."""
+    total_need = sum(m.need.values())
+    g = flow_network(m)
+    flow: dict = {}
+    if total_need and SOURCE in g and SINK in g:
+        flow = nx.max_flow_min_cost(g, SOURCE, SINK)
+        model_value = sum(flow[SOURCE].values())
+        model_cost = int(nx.cost_of_flow(g, flow))
+    else:
+        model_value, model_cost = 0, 0
+    left = dict(m.capacity)
+    kept: dict[str, list[str]] = {o: [] for o in m.over}
+    met: dict[str, int] = defaultdict(int)
+    used: dict[str, set[str]] = defaultdict(set)  # area -> sources counted for it
+    for o in sorted(m.over):
+        for v, f in flow.get(("o", o), {}).items():
+            if f and v[0] == "a":
+                kept[o].append(v[1])
+                left[o] -= 1
+                met[v[1]] += 1
+                used[v[1]].add(o)
+    by_street: dict[str | None, list[str]] = defaultdict(list)
+    for s in m.sources:
+        if s not in m.over:
+            by_street[m.street[s]].append(s)
+    new: list[tuple[str, str]] = []
+    hubs = sorted((v for v in g if v[0] == "hub"), key=lambda v: str(v[1]))
+    for hub in [*hubs, GLOBAL]:
+        supply = _hub_supply(g, flow, hub, m)
+        demand = {v[1]: f for v, f in flow.get(hub, {}).items() if f}
+        new += _split(supply, demand, m, by_street, left, used, met)
+    dropped: dict[str, list[str]] = {}
+    for o in sorted(m.over):
+        keep = set(kept[o])
+        for a in sorted(m.present[o] - keep):
+            if left[o] > 0:  # room left: a pairing that helps no need still stays
+                keep.add(a)
+                left[o] -= 1
+        kept[o] = sorted(keep)
+        dropped[o] = sorted(m.present[o] - keep)
+    cost = sum(m.cost(s, a) for s, a in new)
+    value = sum(met.values())
+    return PairingSolution(
+        new=new,
+        kept=kept,
+        dropped=dropped,
+        cost=cost,
+        unmet=total_need - value,
+        optimal=(cost == model_cost and value == model_value),
+        model_cost=model_cost,
+        model_unmet=total_need - model_value,
+        met=dict(met),
+    )
+
+
+def _hub_supply(
+    g: nx.DiGraph, flow: dict, hub: tuple[object, ...], m: PairingModel
+) -> dict[tuple[object, ...], int]:
+    """How many units each supplying node sends into ``hub``."""
+    out = {}
+    for u in g.predecessors(hub):
+        f = flow.get(u, {}).get(hub, 0)
+        if f:
+            out[u] = f
+    return out
+
+
+def _split(
+    supply: dict[tuple[object, ...], int],
+    demand: dict[str, int],
+    m: PairingModel,
+    by_street: dict[str | None, list[str]],
+    left: dict[str, int],
+    used: dict[str, set[str]],
+    met: dict[str, int],
+) -> list[tuple[str, str]]:
+    """Split one hub's flow into distinct pairings, roomiest source first."""
+    budget = dict(supply)
+    heap: list[tuple[int, str, tuple[object, ...]]] = []
+    for node in supply:
+        key = cast("str | None", node[1])
+        for s in [cast(str, key)] if node[0] == "o" else by_street[key]:
+            if left[s] > 0:
+                heap.append((-left[s], s, node))
+    heapq.heapify(heap)
+    out = []
+    for area in sorted(demand, key=lambda a: (-demand[a], a)):
+        for _ in range(demand[area]):
+            skipped = []
+            while heap:
+                neg, s, node = heapq.heappop(heap)
+                if budget[node] <= 0 or left[s] <= 0:
+                    continue
+                if s in used[area] or area in m.present[s]:
+                    skipped.append((neg, s, node))
+                    continue
+                out.append((s, area))
+                used[area].add(s)
+                met[area] += 1
+                left[s] -= 1
+                budget[node] -= 1
+                if left[s] > 0:
+                    heapq.heappush(heap, (-left[s], s, node))
+                break
+            for item in skipped:
+                heapq.heappush(heap, item)
+    return out
+
+
+def plan_pairings(work: Work) -> None:
+    """Pairings for every community short of them, and relief for every overloaded source."""
+    m = pairing_model(work)
+    sol = solve_pairing(m)
+    kind = work.setting("new_pairing_kind")
+    short = set(work.findings.get(NEED_RULE, []))
+    for source, area in sol.new:
+        work.new_rows["pairings"].append({"source_id": source, "area_id": area, "kind": kind})
+        done = sol.met.get(area, 0) >= m.need.get(area, 0)
+        same = m.cost(source, area) == m.same_cost
+        work.act(
+            "new-pairing",
+            [(NEED_RULE, area)] if area in short and done else [],
+            [source, area],
+            [],
+            both(
+                "{source} to pair with {area} ({kind})",
+                source=work.name(source),
+                area=work.name(area),
+                kind=ZH[kind],
+            ),
+            both("a source in the same street, cost {cost}", cost=m.cost(source, area))
+            if same
+            else both(
+                "no source in the same street has capacity left; cost {cost}",
+                cost=m.cost(source, area),
+            ),
+            area,
+        )
+    overloaded = set(work.findings.get(LOAD_RULE, []))
+    for o, areas in sol.dropped.items():
+        if not areas:
+            continue
+        work.dropped_pairings.update((o, a) for a in areas)
+        work.act(
+            "drop-pairing",
+            [(LOAD_RULE, o)] if o in overloaded else [],
+            [o, *areas],
+            [],
+            both(
+                "{source} to hand over its pairing with {areas}",
+                source=work.name(o),
+                areas="、".join(work.name(a) for a in areas),
+            ),
+            both(
+                "it may carry at most {max} areas; it keeps {kept}",
+                max=m.max_pairings,
+                kept="、".join(work.name(a) for a in sol.kept[o]) or "—",
+            ),
+            work.index.entity_area.get(o),
+        )
+    for area, n in m.need.items():
+        if sol.met.get(area, 0) < n:
+            work.leave(
+                NEED_RULE,
+                area,
+                both(
+                    "no pairing source anywhere has capacity left (at most {max} areas each)",
+                    max=m.max_pairings,
+                ),
+            )
+    work.figures["pairing"] = {
+        "cost": sol.cost,
+        "optimal": sol.optimal,
+        "unmet": sol.unmet,
+        "new": len(sol.new),
+        "dropped": sum(len(v) for v in sol.dropped.values()),
+        "need": sum(m.need.values()),
+        "sources": len(m.sources),
+        "bound_cost": sol.model_cost,
+    }
+    work.model["pairing"] = (
+        "maximum flow of minimum cost (networkx.max_flow_min_cost): sources = today's pairing "
+        "sources + units of kind agency/institution/soe/school/hospital, each ending with at "
+        f"most {m.max_pairings} distinct areas (a source over it keeps a subset chosen by the "
+        "optimiser at cost 0; other present pairings stay); need = min_pairings distinct sources "
+        f"per community/village; new pairing cost {m.same_cost} within the street, "
+        f"{m.other_cost} otherwise; objective: most need met, then least cost; ties within a "
+        "street (or across streets) go to the source with most capacity left, then smallest id"
+    )
