@@ -37,9 +37,10 @@ def main() -> None:
 def _register() -> None:
     from orggraph.cli import core
     from orggraph.cli.maps import map_command, report_command
+    from orggraph.cli.plan import plan_command
     from orggraph.cli.store import load_command
 
-    for cmd in (*core.COMMANDS, load_command, map_command, report_command):
+    for cmd in (*core.COMMANDS, load_command, map_command, report_command, plan_command):
         main.add_command(cmd)
 
 

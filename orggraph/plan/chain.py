@@ -4,7 +4,8 @@ area hierarchy implies.
 The implied superior of an org is the org responsible for the nearest area above the org's own
 area (for an org responsible for an area), or for the nearest area at or above its unit's area
 (for an org established in a unit); never an org whose own chain runs through the org, which
-would close a loop.  A loop is broken at its most senior org (type, then the area's level, then
+would close a loop.  An org with neither, a joint branch, is placed by the area of the first
+unit it covers.  A loop is broken at its most senior org (type, then the area's level, then
 the id) that has an implied superior; the others on the loop then hang from it again.
 """
 
@@ -18,13 +19,10 @@ RULE = "broken-chain"
 
 
 def _implied_superior(work: Work, org: str) -> str | None:
-    area = work.org_cell(org, "area_id")
-    if area is not None:
-        return work.nearest_org(area, include_self=False, avoid=org)
-    unit = work.org_cell(org, "unit_id")
-    if unit is not None:
-        return work.nearest_org(work.unit_area.get(unit), include_self=True, avoid=org)
-    return None
+    own = work.org_cell(org, "area_id")
+    if own is not None:
+        return work.nearest_org(own, include_self=False, avoid=org)
+    return work.nearest_org(work.org_area(org), include_self=True, avoid=org)
 
 
 def _reparent(work: Work, org: str, resolves: list[tuple[str, str]]) -> bool:
@@ -33,7 +31,7 @@ def _reparent(work: Work, org: str, resolves: list[tuple[str, str]]) -> bool:
         return False
     old = work.org_parent.get(org)
     work.update_org(org, parent_id=superior)
-    area = work.org_cell(org, "area_id") or work.unit_area.get(work.org_cell(org, "unit_id"))
+    area = work.org_area(org)
     work.act(
         "reparent-org",
         resolves,

@@ -55,7 +55,7 @@ def _split(work: Work, org: str, members: float, limit: float) -> None:
                 members=share,
             )
         )
-    area = work.org_cell(org, "area_id") or work.unit_area.get(work.org_cell(org, "unit_id"))
+    area = work.org_area(org)
     work.act(
         "split-branch",
         [(RULE, org)],
@@ -120,8 +120,7 @@ def plan_sizes(work: Work) -> None:
 
 
 def _community(work: Work, org: str) -> str | None:
-    area = work.org_cell(org, "area_id") or work.unit_area.get(work.org_cell(org, "unit_id"))
-    return work.community_of(area)
+    return work.community_of(work.org_area(org))
 
 
 def _merge(

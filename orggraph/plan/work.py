@@ -81,6 +81,7 @@ class Work:
         self._counter: dict[str, int] = defaultdict(int)
         self._new_orgs: dict[str, dict[str, Any]] = {}
         self._org_columns: dict[str, dict[str, Any]] = {}
+        self._covered_area: dict[str, str] | None = None
 
     # --- the threshold and cost settings -----------------------------------------------------
 
@@ -190,6 +191,20 @@ class Work:
         if org in self._new_orgs:
             return self._new_orgs[org].get(column)
         return self._org_column(column).get(org)
+
+    def org_area(self, org: str) -> str | None:
+        """Where an org is: the area it answers for, else its unit's area, else the area of the
+        first unit it covers (a joint branch is where its units are)."""
+        area = self.org_cell(org, "area_id")
+        if area is None:
+            area = self.unit_area.get(self.org_cell(org, "unit_id"))
+        if area is None:
+            if self._covered_area is None:
+                cov = self.ds.unit_coverage.sort_values(["org_id", "unit_id"])
+                cov = cov.assign(area=cov["unit_id"].map(self.unit_area)).dropna(subset=["area"])
+                self._covered_area = _lookup(cov, "org_id", "area")
+            area = self._covered_area.get(org)
+        return area
 
     def _org_column(self, column: str) -> dict[str, Any]:
         if column not in self._org_columns:
