@@ -44,7 +44,7 @@ def plan_command(
     from orggraph.write import write_dataset
 
     given = click.get_current_context().params.get("dataset")
-    workbook_in = bool(given) and Path(given).suffix.lower() in WORKBOOK_SUFFIXES
+    workbook_in = Path(given or "").suffix.lower() in WORKBOOK_SUFFIXES
     if apply_to and workbook_in and Path(apply_to).suffix.lower() not in WORKBOOK_SUFFIXES:
         apply_to += ".xlsx"  # the input's form: a workbook in, a workbook out
     result = make_plan(source, cfg)
