@@ -19,7 +19,9 @@ global hub at cost 2; each street hub reaches the areas of its street, the globa
 Sources over the limit stay single nodes with their present pairings as cost-0 arcs.  Every real
 plan is a flow of the same value and cost in this network, so its optimum bounds the real one;
 the flow is then split into distinct (source, area) pairings, and when the split keeps the value
-and the cost (it reports so) the plan is optimal.  Within one hub every choice costs the same:
+and the cost (it reports so) the plan is optimal.  It always does when no area needs two more
+sources (``min_pairings`` 1, the default); otherwise the network with one arc per (source, area)
+is solved directly (exact), up to a size limit.  Within one hub every choice costs the same:
 there the pairings go to the sources with the most capacity left, then the smallest id, which
 spreads the load without changing the cost.
 """
@@ -148,38 +150,34 @@ class PairingSolution:
     met: dict[str, int] = field(default_factory=dict)  # community -> need met
 
 
-def solve_pairing(m: PairingModel) -> PairingSolution:
-    """Maximum flow of minimum cost, split into distinct pairings (module docstring)."""
+# Above this many (source, area) arcs the one-arc-per-pair network is not built (see
+# solve_pairing); the aggregated network is exact anyway whenever no area needs two sources.
+EXPLICIT_MAX_ARCS = 200_000
+
+
+def solve_pairing(m: PairingModel, explicit_max_arcs: int = EXPLICIT_MAX_ARCS) -> PairingSolution:
+    """Maximum flow of minimum cost, as distinct pairings (module docstring).
+
+    When every area needs at most one more source, the aggregated network is exact: no pairing
+    can repeat, and its flow always splits.  When some area needs two or more, a street's
+    sources are no longer interchangeable (two units into one area must come from two sources),
+    so the network with one arc per (source, area) is solved instead, up to
+    ``explicit_max_arcs`` arcs; above that the aggregated network's optimum is a bound and
+    ``optimal`` says whether the split reached it.
+    """
     total_need = sum(m.need.values())
-    g = flow_network(m)
-    flow: dict = {}
-    if total_need and SOURCE in g and SINK in g:
-        flow = nx.max_flow_min_cost(g, SOURCE, SINK)
-        model_value = sum(flow[SOURCE].values())
-        model_cost = int(nx.cost_of_flow(g, flow))
-    else:
-        model_value, model_cost = 0, 0
+    active = [s for s in m.sources if s in m.over or m.capacity[s] > 0]
     left = dict(m.capacity)
     kept: dict[str, list[str]] = {o: [] for o in m.over}
     met: dict[str, int] = defaultdict(int)
-    used: dict[str, set[str]] = defaultdict(set)  # area -> sources counted for it
-    for o in sorted(m.over):
-        for v, f in flow.get(("o", o), {}).items():
-            if f and v[0] == "a":
-                kept[o].append(v[1])
-                left[o] -= 1
-                met[v[1]] += 1
-                used[v[1]].add(o)
-    by_street: dict[str | None, list[str]] = defaultdict(list)
-    for s in m.sources:
-        if s not in m.over:
-            by_street[m.street[s]].append(s)
     new: list[tuple[str, str]] = []
-    hubs = sorted((v for v in g if v[0] == "hub"), key=lambda v: str(v[1]))
-    for hub in [*hubs, GLOBAL]:
-        supply = _hub_supply(g, flow, hub, m)
-        demand = {v[1]: f for v, f in flow.get(hub, {}).items() if f}
-        new += _split(supply, demand, m, by_street, left, used, met)
+    model_value = model_cost = 0
+    if not total_need:
+        pass
+    elif max(m.need.values()) > 1 and len(active) * len(m.need) <= explicit_max_arcs:
+        model_value, model_cost = _solve_explicit(m, active, left, kept, met, new)
+    else:
+        model_value, model_cost = _solve_aggregated(m, left, kept, met, new)
     dropped: dict[str, list[str]] = {}
     for o in sorted(m.over):
         keep = set(kept[o])
@@ -202,6 +200,70 @@ def solve_pairing(m: PairingModel) -> PairingSolution:
         model_unmet=total_need - model_value,
         met=dict(met),
     )
+
+
+def _solve_explicit(
+    m: PairingModel,
+    active: list[str],
+    left: dict[str, int],
+    kept: dict[str, list[str]],
+    met: dict[str, int],
+    new: list[tuple[str, str]],
+) -> tuple[int, int]:
+    """The network with one arc per (source, area): exact for any need."""
+    g = nx.DiGraph()
+    for s in active:
+        g.add_edge(SOURCE, ("src", s), capacity=left[s], weight=0)
+        for a in m.need:
+            if a not in m.present[s]:
+                g.add_edge(("src", s), ("a", a), capacity=1, weight=m.cost(s, a))
+            elif s in m.over:
+                g.add_edge(("src", s), ("a", a), capacity=1, weight=0)
+    for a, n in m.need.items():
+        g.add_edge(("a", a), SINK, capacity=n, weight=0)
+    flow = nx.max_flow_min_cost(g, SOURCE, SINK)
+    for s in active:
+        for v, f in sorted(flow[("src", s)].items()):
+            if not f:
+                continue
+            a = v[1]
+            if a in m.present[s]:
+                kept[s].append(a)
+            else:
+                new.append((s, a))
+            left[s] -= 1
+            met[a] += 1
+    return sum(flow[SOURCE].values()), int(nx.cost_of_flow(g, flow))
+
+
+def _solve_aggregated(
+    m: PairingModel,
+    left: dict[str, int],
+    kept: dict[str, list[str]],
+    met: dict[str, int],
+    new: list[tuple[str, str]],
+) -> tuple[int, int]:
+    """The aggregated network, then its flow split into pairings hub by hub."""
+    g = flow_network(m)
+    flow = nx.max_flow_min_cost(g, SOURCE, SINK)
+    used: dict[str, set[str]] = defaultdict(set)  # area -> sources counted for it
+    for o in sorted(m.over):
+        for v, f in flow.get(("o", o), {}).items():
+            if f and v[0] == "a":
+                kept[o].append(v[1])
+                left[o] -= 1
+                met[v[1]] += 1
+                used[v[1]].add(o)
+    by_street: dict[str | None, list[str]] = defaultdict(list)
+    for s in m.sources:
+        if s not in m.over:
+            by_street[m.street[s]].append(s)
+    hubs = sorted((v for v in g if v[0] == "hub"), key=lambda v: str(v[1]))
+    for hub in [*hubs, GLOBAL]:
+        supply = _hub_supply(g, flow, hub, m)
+        demand = {v[1]: f for v, f in flow.get(hub, {}).items() if f}
+        new += _split(supply, demand, m, by_street, left, used, met)
+    return sum(flow[SOURCE].values()), int(nx.cost_of_flow(g, flow))
 
 
 def _hub_supply(
