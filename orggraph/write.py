@@ -51,7 +51,11 @@ def _write_csv_folder(ds: Dataset, folder: Path) -> None:
 def _write_workbook(ds: Dataset, path: Path) -> None:
     from openpyxl import Workbook
 
-    wb = Workbook(write_only=True)
+    # Not write-only: only a normal workbook records each sheet's dimensions, which readers use
+    # to give every row its full width (trailing empty cells included).
+    wb = Workbook()
+    if wb.active is not None:
+        wb.remove(wb.active)
     for name, frame in _tables(ds):
         ws = wb.create_sheet(name)
         ws.append(list(frame.columns))

@@ -106,7 +106,7 @@ ZH: dict[str, str] = {
     "Service centres to build": "新建党群服务中心",
     "Service centres to extend": "扩建党群服务中心",
     "Unresolved": "未解决",
-    "Plan": "工作方案",
+    "Plan: {dataset}": "工作方案：{dataset}",
     "Optimisers": "优化结果",
     "Before:": "实施前：",
     "After:": "实施后：",

@@ -180,7 +180,7 @@ def _md(text: Any) -> str:
 
 def render_markdown(plan: Plan) -> str:
     frames = plan_frames(plan)
-    out = [f"# {tr('Plan')}: {plan.dataset}", "", _summary(plan)]
+    out = ["# " + tr("Plan: {dataset}", dataset=plan.dataset), "", _summary(plan)]
     acts = frames["actions"]
     for kind in ACTION_KINDS:
         rows = acts[acts["kind"] == kind]
