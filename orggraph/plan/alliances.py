@@ -174,21 +174,30 @@ def ring_network(mem: pd.DataFrame) -> tuple[nx.Graph, dict[str, tuple[str, str]
 
 def block_cut_bound(g: nx.Graph) -> tuple[int, list[set[str]]]:
     """The lower bound on new memberships, and the components that have a single point."""
-    bound = 0
-    comps = []
+    cuts = set(nx.articulation_points(g))
+    if not cuts:
+        return 0, []
+    comp_of: dict[str, int] = {}
+    comps: list[set[str]] = []
     for comp in nx.connected_components(g):
-        sub = g.subgraph(comp)
-        cuts = set(nx.articulation_points(sub))
-        if not cuts:
+        if comp & cuts:
+            for n in comp:
+                comp_of[n] = len(comps)
+            comps.append(set(comp))
+    leaves = [0] * len(comps)
+    meet: dict[str, int] = defaultdict(int)
+    for block in nx.biconnected_components(g):
+        at = block & cuts
+        if not at:
             continue
-        blocks = [set(b) for b in nx.biconnected_components(sub)]
-        leaves = sum(1 for b in blocks if len(b & cuts) == 1)
-        meet: dict[str, int] = defaultdict(int)
-        for b in blocks:
-            for c in b & cuts:
-                meet[c] += 1
-        bound += max(math.ceil(leaves / 2), max(meet.values()) - 1)
-        comps.append(set(comp))
+        if len(at) == 1:
+            leaves[comp_of[next(iter(at))]] += 1
+        for c in at:
+            meet[c] += 1
+    most = [0] * len(comps)
+    for c, n in meet.items():
+        most[comp_of[c]] = max(most[comp_of[c]], n)
+    bound = sum(max(math.ceil(lv / 2), d - 1) for lv, d in zip(leaves, most, strict=True))
     return bound, comps
 
 

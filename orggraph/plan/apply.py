@@ -74,7 +74,9 @@ def applied_dataset(work: Work) -> Dataset:
             out = pd.concat([out, _typed_rows(name, rows, frame)], ignore_index=True)
         if work.merged:
             for col in ORG_REFERENCES.get(name, ()):
-                out = out.assign(**{col: out[col].replace(work.merged)})
+                hit = out[col].isin(work.merged.keys())
+                if hit.any():
+                    out = out.assign(**{col: out[col].where(~hit, out[col].map(work.merged))})
         if name in LINK_KEYS:
             out = out.drop_duplicates(LINK_KEYS[name])
         tables[name] = out.reset_index(drop=True)

@@ -10,6 +10,7 @@ earlier one created (a compound branch hangs from a community organisation plann
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -37,8 +38,12 @@ ID_PREFIX = {"orgs": "plan-o", "alliances": "plan-a", "sites": "plan-s"}
 
 
 def _lookup(frame: pd.DataFrame, key: str, value: str) -> dict[Any, Any]:
-    f = frame[[key, value]].dropna(subset=[key]).drop_duplicates(key)
-    return dict(zip(f[key], f[value].where(f[value].notna(), None), strict=True))
+    """``{key: value}`` over the rows with a key, the first row winning; empty values as None."""
+    keys = frame[key].to_numpy()
+    col = frame[value]
+    values = col.astype(object).where(col.notna(), None).to_numpy()
+    have = pd.notna(keys)
+    return dict(zip(keys[have][::-1], values[have][::-1], strict=True))
 
 
 class Work:
@@ -75,13 +80,19 @@ class Work:
         seniority = orgs["type"].map({t: i for i, t in enumerate(TYPE_SENIORITY)})
         ranked = orgs.assign(_rank=seniority).sort_values(["_rank", "id"], kind="stable")
         self.responsible: dict[str, str] = _lookup(ranked, "area_id", "id")
-        self.names: dict[str, str] = {}
-        for table in NODE_LABEL:
-            self.names.update(_lookup(ds[table], "id", "name"))
         self._counter: dict[str, int] = defaultdict(int)
         self._new_orgs: dict[str, dict[str, Any]] = {}
         self._org_columns: dict[str, dict[str, Any]] = {}
         self._covered_area: dict[str, str] | None = None
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """The name of every entity (and of every planned one), by id."""
+        out: dict[str, str] = {}
+        for table in NODE_LABEL:
+            ids = self.ds[table]["id"].to_numpy()
+            out.update(zip(ids, self.ds[table]["name"].to_numpy(), strict=True))
+        return out
 
     # --- the threshold and cost settings -----------------------------------------------------
 
