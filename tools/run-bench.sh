@@ -20,3 +20,6 @@ fi
 if [ -f bench/bench_maps.py ]; then
   $PY bench/bench_maps.py --json bench/results/maps.json
 fi
+if [ -f bench/bench_plan.py ]; then
+  $PY bench/bench_plan.py --json bench/results/plan.json
+fi
