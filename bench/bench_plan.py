@@ -1,7 +1,8 @@
 """Benchmark: ``orggraph plan`` against ``orggraph audit`` on the same generated datasets.
 
-The plan audits the dataset, plans every family, applies the plan and audits the result, so the
-audit is its floor; the target is plan ≤ 2 × audit.  Each measurement runs in a fresh subprocess
+The plan audits the dataset (findings and rates), plans every family, applies the plan and audits
+the result again; the target is plan ≤ 2 × audit.  Both ratios are printed: of the work after the
+dataset is read, and of the whole run from the files (what a user waits for).  Each measurement runs in a fresh subprocess
 (imports excluded from the timed part).  Run with ``make bench`` or
 ``.venv/bin/python bench/bench_plan.py --sizes 100000 1000000``.
 """
@@ -27,6 +28,7 @@ from orggraph.audit import run_audit
 from orggraph.plan import make_plan
 from orggraph.plan.present import render_plan
 from orggraph.present import render
+t_load = time.perf_counter()
 ds = load(folder)
 t0 = time.perf_counter()
 if mode == "audit":
@@ -38,9 +40,11 @@ else:
     render_plan(planned.plan, "json")
     p = planned.plan
     extra = {"actions": len(p.actions), "unresolved": len(p.unresolved), "figures": p.figures}
-wall = time.perf_counter() - t0
+end = time.perf_counter()
+wall, with_load = end - t0, end - t_load
 peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"wall_s": wall, "peak_mb": peak_mb, "nodes": ds.node_count, **extra}))
+print(json.dumps({"wall_s": wall, "with_load_s": with_load, "peak_mb": peak_mb,
+                  "nodes": ds.node_count, **extra}))
 """
 
 
@@ -64,7 +68,16 @@ def main() -> None:
         audit = measure("audit", folder)
         plan = measure("plan", folder)
         ratio = plan["wall_s"] / audit["wall_s"]
-        results.append({"nodes": n, "audit": audit, "plan": plan, "plan_over_audit": ratio})
+        ratio_load = plan["with_load_s"] / audit["with_load_s"]
+        results.append(
+            {
+                "nodes": n,
+                "audit": audit,
+                "plan": plan,
+                "plan_over_audit": ratio,
+                "plan_over_audit_with_load": ratio_load,
+            }
+        )
         print(
             f"  audit : {audit['wall_s']:7.2f} s  peak {audit['peak_mb']:7.0f} MB"
             f"  ({audit['findings']:,} findings)"
@@ -73,7 +86,11 @@ def main() -> None:
             f"  plan  : {plan['wall_s']:7.2f} s  peak {plan['peak_mb']:7.0f} MB"
             f"  ({plan['actions']:,} actions, {plan['unresolved']:,} unresolved)"
         )
-        print(f"  plan / audit = {ratio:.2f}x (target <= 2x)", flush=True)
+        print(
+            f"  plan / audit = {ratio:.2f}x after reading the dataset, {ratio_load:.2f}x with "
+            "the read and validation (target <= 2x)",
+            flush=True,
+        )
         for name, fig in plan["figures"].items():
             print(f"  {name}: {fig}")
         print(f"  ({time.perf_counter() - t:.0f} s in all)")

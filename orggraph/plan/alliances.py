@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 
 import networkx as nx
 import pandas as pd
@@ -172,51 +173,69 @@ def ring_network(mem: pd.DataFrame) -> tuple[nx.Graph, dict[str, tuple[str, str]
     return g, first
 
 
-def block_cut_bound(g: nx.Graph) -> tuple[int, list[set[str]]]:
-    """The lower bound on new memberships, and the components that have a single point."""
-    cuts = set(nx.articulation_points(g))
-    if not cuts:
-        return 0, []
-    comp_of: dict[str, int] = {}
-    comps: list[set[str]] = []
-    for comp in nx.connected_components(g):
-        if comp & cuts:
-            for n in comp:
-                comp_of[n] = len(comps)
-            comps.append(set(comp))
-    leaves = [0] * len(comps)
-    meet: dict[str, int] = defaultdict(int)
-    for block in nx.biconnected_components(g):
-        at = block & cuts
-        if not at:
-            continue
-        if len(at) == 1:
-            leaves[comp_of[next(iter(at))]] += 1
-        for c in at:
-            meet[c] += 1
-    most = [0] * len(comps)
-    for c, n in meet.items():
-        most[comp_of[c]] = max(most[comp_of[c]], n)
-    bound = sum(max(math.ceil(lv / 2), d - 1) for lv, d in zip(leaves, most, strict=True))
-    return bound, comps
+@dataclass
+class BlockCut:
+    """The blocks, cut vertices and components (with a cut vertex) of a network."""
+
+    blocks: list[set[str]]
+    cuts: set[str]
+    edge_block: dict[frozenset[str], int]
+    comps: list[set[str]]
+    comp_of: dict[str, int]
+
+    @property
+    def bound(self) -> int:
+        """Σ over components of max(⌈leaf blocks / 2⌉, most blocks at one cut vertex − 1)."""
+        leaves = [0] * len(self.comps)
+        meet: dict[str, int] = defaultdict(int)
+        for block in self.blocks:
+            at = block & self.cuts
+            if len(at) == 1:
+                leaves[self.comp_of[next(iter(at))]] += 1
+            for c in at:
+                meet[c] += 1
+        most = [0] * len(self.comps)
+        for c, n in meet.items():
+            most[self.comp_of[c]] = max(most[self.comp_of[c]], n)
+        return sum(max(math.ceil(lv / 2), d - 1) for lv, d in zip(leaves, most, strict=True))
 
 
-def _leaf_pairs(g: nx.Graph, first: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
-    """(member, alliance) joins pairing the leaf blocks of each component in DFS order."""
-    cuts = set(nx.articulation_points(g))
-    if not cuts:
-        return []
+def block_cut(g: nx.Graph) -> BlockCut:
+    """One depth-first pass: a member in two blocks or more is a cut vertex."""
     blocks: list[set[str]] = []
     edge_block: dict[frozenset[str], int] = {}
+    seen: dict[str, int] = defaultdict(int)
     for i, edges in enumerate(nx.biconnected_component_edges(g)):
         nodes: set[str] = set()
         for u, v in edges:
             edge_block[frozenset((u, v))] = i
             nodes.update((u, v))
+        for n in nodes:
+            seen[n] += 1
         blocks.append(nodes)
+    cuts = {n for n, k in seen.items() if k > 1}
+    comps: list[set[str]] = []
+    comp_of: dict[str, int] = {}
+    if cuts:
+        for comp in nx.connected_components(g):
+            if comp & cuts:
+                comp_of.update(dict.fromkeys(comp, len(comps)))
+                comps.append(set(comp))
+    return BlockCut(blocks, cuts, edge_block, comps, comp_of)
+
+
+def block_cut_bound(g: nx.Graph) -> tuple[int, list[set[str]]]:
+    """The lower bound on new memberships, and the components that have a single point."""
+    bc = block_cut(g)
+    return bc.bound, bc.comps
+
+
+def _leaf_pairs(bc: BlockCut, first: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    """(member, alliance) joins pairing the leaf blocks of each component in DFS order."""
+    blocks, cuts = bc.blocks, bc.cuts
     alliances_in: dict[int, list[str]] = defaultdict(list)
     for alliance, (u, v) in sorted(first.items()):
-        at = edge_block.get(frozenset((u, v)))
+        at = bc.edge_block.get(frozenset((u, v)))
         if at is not None:
             alliances_in[at].append(alliance)
     tree = nx.Graph()
@@ -241,21 +260,21 @@ def plan_single_points(work: Work) -> None:
     """Memberships until the alliance network has no single point (module docstring)."""
     subjects = work.findings.get(SINGLE, [])
     g, first = ring_network(memberships(work))
-    bound, comps = block_cut_bound(g)
-    if not comps:
+    bc = block_cut(g)
+    if not bc.cuts:
         return
-    comp_of = {m: i for i, c in enumerate(comps) for m in c}
+    bound, comp_of = bc.bound, bc.comp_of
     joins: list[tuple[str, str]] = []
     for _ in range(MAX_ROUNDS):
-        added = _leaf_pairs(g, first)
-        if not added:
-            break
+        added = _leaf_pairs(bc, first)
         for member, alliance in added:
-            u, _v = first[alliance]
-            g.add_edge(member, u)
-            g.add_edge(member, _v)
+            u, v = first[alliance]
+            g.add_edges_from([(member, u), (member, v)])
             joins.append((member, alliance))
-    remaining = set(nx.articulation_points(g))
+        bc = block_cut(g)
+        if not added or not bc.cuts:
+            break
+    remaining = bc.cuts
     by_comp: dict[int, list[str]] = defaultdict(list)
     for s in subjects:
         if s in comp_of and s not in remaining:
