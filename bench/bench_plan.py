@@ -2,8 +2,8 @@
 
 The plan audits the dataset (findings and rates), plans every family, applies the plan and audits
 the result again; the target is plan ≤ 2 × audit.  Both ratios are printed: of the work after the
-dataset is read, and of the whole run from the files (what a user waits for).  Each measurement runs in a fresh subprocess
-(imports excluded from the timed part).  Run with ``make bench`` or
+dataset is read, and of the whole run from the files (what a user waits for).  Each measurement
+runs in a fresh subprocess (imports excluded from the timed part).  Run with ``make bench`` or
 ``.venv/bin/python bench/bench_plan.py --sizes 100000 1000000``.
 """
 
