@@ -127,6 +127,21 @@ ZH: dict[str, str] = {
     "Alliance single points: {n} new memberships (block–cut lower bound {bound}), "
     "optimal: {optimal}": "联盟网络单点：新增成员关系{n}个（块割树下界{bound}），最优：{optimal}",
     "wrote the planned dataset to {path}": "已将实施方案后的数据集写入{path}",
+    # the plan over a map
+    "kind": "类别",
+    "plan": "方案",
+    "membership the plan proposes": "方案拟新增的联盟成员关系",
+    "responsibility the plan proposes": "方案拟新增的负责关系",
+    "organisation or alliance the plan proposes": "方案拟新建的党组织、联盟",
+    "Pink: what the plan proposes ({n} actions).": (
+        "粉色节点与粉色虚线为工作方案拟议的内容（措施{n}项）。"
+    ),
+    "{n} proposed links have an end this map does not show.": (
+        "另有{n}条拟议联系的一端未在本图显示。"
+    ),
+    "--plan draws over the alliances or coverage view": (
+        "--plan 只能叠加在 alliances 或 coverage 视图上"
+    ),
     # writing a dataset
     "cannot write the dataset to {path}: folder {folder} does not exist": (
         "无法将数据集写入{path}：文件夹{folder}不存在"

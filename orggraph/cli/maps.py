@@ -41,6 +41,7 @@ def _budget_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--area", metavar="ID", help="coverage view: one street or community and below.")
 @_budget_option
 @config_option
+@click.option("--plan", "with_plan", is_flag=True, help="Draw what `orggraph plan` proposes.")
 @click.option("-o", "--output", type=click.Path(), required=True, help="The HTML file to write.")
 def map_command(
     source: Dataset,
@@ -49,6 +50,7 @@ def map_command(
     area: str | None,
     budget: int,
     cfg: AuditConfig,
+    with_plan: bool,
     output: str,
 ) -> None:
     """Draw a map of DATASET (or --from-neo4j NAME) as one offline HTML file."""
@@ -59,6 +61,11 @@ def map_command(
         raise click.UsageError("--alliance goes with --view alliances")
     if area is not None and view != "coverage":
         raise click.UsageError("--area goes with --view coverage")
+    if with_plan:
+        from orggraph.cli.plan import plan_map
+
+        emit(plan_map(source, cfg, view, budget=budget, alliance=alliance, area=area), output)
+        return
     result = run_audit(source, cfg)
     try:
         html = render_map(

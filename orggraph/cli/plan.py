@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -52,3 +52,22 @@ def plan_command(
         write_dataset(result.applied, apply_to)
         click.echo(tr("wrote the planned dataset to {path}", path=apply_to), err=True)
     emit(render_plan(result.plan, fmt), output)
+
+
+def plan_map(source: Dataset, cfg: AuditConfig, view: str, **options: Any) -> str:
+    """``orggraph map --plan``: the map of ``view`` with the plan drawn over it (HTML)."""
+    from orggraph.audit import run_audit
+    from orggraph.maps import UnknownFocus, build_map
+    from orggraph.maps.html import render_spec
+    from orggraph.maps.plan import PLAN_VIEWS, overlay_plan
+    from orggraph.plan import make_plan
+
+    if view not in PLAN_VIEWS:
+        raise click.UsageError(tr("--plan draws over the alliances or coverage view"))
+    try:
+        spec = build_map(source, run_audit(source, cfg), view, cfg=cfg, **options)
+    except UnknownFocus as e:
+        hint = "--alliance" if options.get("alliance") else "--area"
+        raise click.BadParameter(str(e), param_hint=hint) from e
+    overlay_plan(spec, source, make_plan(source, cfg))
+    return render_spec(spec, source.name)
