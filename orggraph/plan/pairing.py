@@ -55,7 +55,7 @@ class PairingModel:
     need: dict[str, int]  # community -> missing distinct sources (after forced pairings)
     capacity: dict[str, int]  # source -> areas it can still take
     over: set[str]  # sources above the limit: none of their pairings is forced
-    present: dict[str, set[str]]  # source -> areas paired today
+    present: dict[str, set[str]]  # source -> areas paired today (those in need; all if over)
     street: dict[str, str | None]  # source or area -> street id
     same_cost: int = 1
     other_cost: int = 2
@@ -85,11 +85,13 @@ def pairing_model(work: Work) -> PairingModel:
     com = ds.areas.loc[ds.areas["level"].isin(COMMUNITY_LEVELS), "id"]
     need = (min_p - com.map(count).fillna(0)).clip(lower=0).astype("int64")
     need_map = {a: int(n) for a, n in zip(com, need, strict=True) if n > 0}
+    # Present pairings matter where they touch a need or belong to a source over the limit.
     present: dict[str, set[str]] = defaultdict(set)
-    for s, a in zip(p["source_id"], p["area_id"], strict=True):
+    some = p[p["area_id"].isin(need_map.keys()) | p["source_id"].isin(over)]
+    for s, a in zip(some["source_id"], some["area_id"], strict=True):
         present[s].add(a)
     src_area = work.index.entity_area.reindex(sources)
-    street = {s: work.street_of(a) if isinstance(a, str) else None for s, a in src_area.items()}
+    street = dict(zip(sources, map(work.street_of, src_area.to_numpy()), strict=True))
     street.update({a: work.street_of(a) for a in need_map})
     for areas in (present[o] for o in over):
         street.update({a: work.street_of(a) for a in areas})

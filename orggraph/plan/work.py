@@ -39,11 +39,13 @@ ID_PREFIX = {"orgs": "plan-o", "alliances": "plan-a", "sites": "plan-s"}
 
 def _lookup(frame: pd.DataFrame, key: str, value: str) -> dict[Any, Any]:
     """``{key: value}`` over the rows with a key, the first row winning; empty values as None."""
-    keys = frame[key].to_numpy()
-    col = frame[value]
-    values = col.astype(object).where(col.notna(), None).to_numpy()
-    have = pd.notna(keys)
-    return dict(zip(keys[have][::-1], values[have][::-1], strict=True))
+    keys = frame[key].to_numpy(dtype=object)
+    values = frame[value].to_numpy(dtype=object, copy=True)
+    values[pd.isna(values)] = None
+    have = ~pd.isna(keys)
+    if not have.all():
+        keys, values = keys[have], values[have]
+    return dict(zip(keys[::-1], values[::-1], strict=True))
 
 
 class Work:
@@ -124,18 +126,29 @@ class Work:
                 return org
         return None
 
-    def at_level(self, area_id: str | None, levels: tuple[str, ...]) -> str | None:
-        for a in self.ancestors(area_id):
-            if self.area_level[a] in levels:
-                return a
-        return None
+    def _ancestor_at(self, levels: tuple[str, ...]) -> dict[str, str | None]:
+        ids = pd.Index(self.ds.areas["id"].dropna().unique())
+        return _lookup(
+            pd.DataFrame({"id": ids, "at": self.index.ancestor_at(ids, levels).to_numpy()}),
+            "id",
+            "at",
+        )
+
+    @cached_property
+    def _streets(self) -> dict[str, str | None]:
+        return self._ancestor_at(STREET_LEVELS)
+
+    @cached_property
+    def _communities(self) -> dict[str, str | None]:
+        return self._ancestor_at(COMMUNITY_LEVELS)
 
     def street_of(self, area_id: str | None) -> str | None:
         """The street or town (its id) an area lies in."""
-        return self.at_level(area_id, STREET_LEVELS)
+        return self._streets.get(area_id) if area_id else None
 
     def community_of(self, area_id: str | None) -> str | None:
-        return self.at_level(area_id, COMMUNITY_LEVELS)
+        """The community or village (its id) an area lies in."""
+        return self._communities.get(area_id) if area_id else None
 
     def street_name(self, area_id: str | None) -> str | None:
         street = self.street_of(area_id)

@@ -87,7 +87,8 @@ def brute_force(m: PairingModel, min_p: int) -> tuple[int, int]:
             for kept in itertools.combinations(keep_pool, k):
                 for j in range(len(new_pool) + 1):
                     for new in itertools.combinations(new_pool, j):
-                        base = len(kept) if s in m.over else len(m.present[s])
+                        # a source under the limit keeps its load: max minus what is left
+                        base = len(kept) if s in m.over else m.max_pairings - m.capacity[s]
                         if base + len(new) <= m.max_pairings:
                             opts.append((s, kept, new))
         choices.append(opts)
