@@ -21,6 +21,7 @@ from orggraph.schema import LEVEL_RANK, ZH
 
 AREA_RULES = ("uncovered-community", "uncovered-compound", "uncovered-grid")
 UNIT_RULE = "unit-should-establish"
+UNIT_WITHOUT_AREA = both("the unit has no area, so no organisation near it")
 
 
 def plan_uncovered_areas(work: Work) -> None:
@@ -86,7 +87,7 @@ def plan_unit_orgs(work: Work) -> None:
             superior = work.nearest_org(work.community_of(area)) or work.nearest_org(area)
         name = work.name(unit)
         if superior is None:
-            work.leave(UNIT_RULE, unit, no_org_above(name))
+            work.leave(UNIT_RULE, unit, no_org_above(name) if area else UNIT_WITHOUT_AREA)
             continue
         members = float(units.at[unit, "party_members"])
         org_type, recorded = _org_type_for(work, members)

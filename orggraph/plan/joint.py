@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from orggraph.i18n import both
+from orggraph.plan.coverage import UNIT_WITHOUT_AREA
 from orggraph.plan.work import Work, no_org_above
 from orggraph.schema import ZH
 
@@ -132,7 +133,7 @@ def plan_joint_branches(work: Work) -> None:
     for unit in sorted(subjects):
         area = work.unit_area.get(unit)
         if area is None:
-            work.leave(RULE, unit, both("the unit has no area, so no organisation near it"))
+            work.leave(RULE, unit, UNIT_WITHOUT_AREA)
             continue
         streets[work.street_of(area)][work.community_of(area)].append((unit, float(weight[unit])))
     for street, communities in sorted(streets.items(), key=lambda kv: str(kv[0])):
