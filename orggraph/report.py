@@ -205,6 +205,7 @@ def render_report(
     *,
     budget: int | None = None,
     cfg: AuditConfig | None = None,
+    extra_html: str = "",
 ) -> str:
     """The meeting report of ``ds`` as one self-contained offline HTML page.
 
@@ -219,6 +220,8 @@ def render_report(
         Node budget of the embedded maps (see :func:`orggraph.maps.build_map`).
     cfg
         The audit configuration the result came from.
+    extra_html
+        A section appended to the report (``orggraph report --plan``: the plan by street).
 
     Examples
     --------
@@ -274,7 +277,7 @@ def render_report(
     )
     return page(
         f"{t['title']} · {ds.name}",
-        body,
+        body + extra_html,
         extra_css=asset("report.css"),
         lang="zh-CN" if lang == "zh" else "en",
         extra_js=asset("report.js"),

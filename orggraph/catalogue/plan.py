@@ -127,6 +127,12 @@ ZH: dict[str, str] = {
     "Alliance single points: {n} new memberships (block–cut lower bound {bound}), "
     "optimal: {optimal}": "联盟网络单点：新增成员关系{n}个（块割树下界{bound}），最优：{optimal}",
     "wrote the planned dataset to {path}": "已将实施方案后的数据集写入{path}",
+    # the plan in the meeting report
+    "Work plan by street": "工作方案（按街道）",
+    "Kind": "类别",
+    "Action": "措施",
+    "Reason": "理由",
+    "Rates before and after the plan": "实施前后的主要指标",
     # the plan over a map
     "kind": "类别",
     "plan": "方案",

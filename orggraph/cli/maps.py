@@ -87,11 +87,20 @@ def map_command(
 )
 @_budget_option
 @config_option
+@click.option("--plan", "with_plan", is_flag=True, help="Add the plan, by street.")
 @click.option("-o", "--output", type=click.Path(), required=True, help="The HTML file to write.")
-def report_command(source: Dataset, lang: str, budget: int, cfg: AuditConfig, output: str) -> None:
+def report_command(
+    source: Dataset, lang: str, budget: int, cfg: AuditConfig, with_plan: bool, output: str
+) -> None:
     """Write the meeting report of DATASET (or --from-neo4j NAME): rates, findings, maps."""
     from orggraph.audit import run_audit
     from orggraph.report import render_report
 
     result = run_audit(source, cfg)
-    emit(render_report(source, result, lang, budget=budget, cfg=cfg), output)
+    extra = ""
+    if with_plan:
+        from orggraph.plan import make_plan
+        from orggraph.plan.report import plan_section
+
+        extra = plan_section(make_plan(source, cfg).plan, lang)
+    emit(render_report(source, result, lang, budget=budget, cfg=cfg, extra_html=extra), output)
