@@ -20,7 +20,6 @@ ZH: dict[str, str] = {
     ),
     "{source} to pair with {area} ({kind})": "{source}与{area}结对（{kind}）",
     "{source} to hand over its pairing with {areas}": "{source}不再结对{areas}，移交其他单位",
-    "{org} to join {alliance}": "{org}加入{alliance}",
     "{member} to join {alliance}": "{member}加入{alliance}",
     "{lead} to lead a new {alliance} joining {orgs}": "由{lead}牵头新建{alliance}，吸纳{orgs}",
     "build {site} of at least {m2} m² for {area}": "为{area}新建{site}，面积不少于{m2}㎡",

@@ -14,8 +14,6 @@ if TYPE_CHECKING:
     from orggraph.config import AuditConfig
     from orggraph.dataset import Dataset
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-
 
 @click.command("plan", epilog=EXIT_HELP)
 @source_options
@@ -41,7 +39,7 @@ def plan_command(
     """Plan actions that close the findings of DATASET (or --from-neo4j NAME)."""
     from orggraph.plan import make_plan
     from orggraph.plan.present import render_plan
-    from orggraph.write import write_dataset
+    from orggraph.write import WORKBOOK_SUFFIXES, write_dataset
 
     given = click.get_current_context().params.get("dataset")
     workbook_in = Path(given or "").suffix.lower() in WORKBOOK_SUFFIXES

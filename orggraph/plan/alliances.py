@@ -123,7 +123,9 @@ def plan_isolated(work: Work) -> None:
             resolves,
             [org, alliance],
             [],
-            both("{org} to join {alliance}", org=work.name(org), alliance=work.name(alliance)),
+            both(
+                "{member} to join {alliance}", member=work.name(org), alliance=work.name(alliance)
+            ),
             reason,
             area,
         )
