@@ -66,6 +66,12 @@ def _isolated(work: Work, mem: pd.DataFrame) -> list[str]:
         for r in work.new_rows["orgs"]
         if work.area_level.get(r["area_id"]) in COMMUNITY_LEVELS
     ]
+    # A sibling that took over a merged branch's community answers for it now.
+    planned += [
+        org
+        for org, cells in work.updates["orgs"].items()
+        if work.area_level.get(cells.get("area_id") or "", "") in COMMUNITY_LEVELS
+    ]
     members = set(mem["member_id"])
     seen: set[str] = set()
     out = []

@@ -168,6 +168,7 @@ def _plan_street(
     tally: _Tally,
 ) -> None:
     units = [u for us in communities.values() for u in us]
+    weight_of = dict(units)
     total = sum(w for _, w in units)
     room = sum(high - b.load for b in rooms[("s", street)]) if street else 0.0
     tally.units += len(units)
@@ -194,15 +195,16 @@ def _plan_street(
         for b in new:
             b.org = _new_branch(work, b, community, low)
         formed += [b for b in new if b.org]
-        pool += rest
+        # No org above the community to hang a branch from: its units try the street instead.
+        pool += rest + [(u, weight_of[u]) for b in new if not b.org for u in b.units]
     if street:
         pool = pour(pool, rooms[("s", street)], high)
     street_new = pack(pool, low, high)
     if street_new:
-        pool = []
         for b in street_new:
             b.org = _new_branch(work, b, street, low)
         formed += [b for b in street_new if b.org]
+        pool = [(u, weight_of[u]) for b in street_new if not b.org for u in b.units]
     pool = pour(pool, formed, high)
     for b in formed:
         _record_joins(work, b)

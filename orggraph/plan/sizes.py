@@ -104,7 +104,7 @@ def plan_sizes(work: Work) -> None:
         limit = _limit(work, work.org_type[org])
         if members > limit:
             _split(work, org, members, limit)
-        else:
+        elif members < lo:  # a joint branch may have grown into range taking in units
             small.append(org)
     children: dict[str, list[str]] = defaultdict(list)
     for o, p in work.org_parent.items():
