@@ -43,6 +43,7 @@ class Branch:
     load: float
     units: list[str] = field(default_factory=list)
     recorded: set[str] = field(default_factory=set)  # units already written as coverage rows
+    place: str | None = None  # a planned branch's community or street
 
 
 def pack(units: list[tuple[str, float]], low: float, high: float) -> list[Branch]:
@@ -158,6 +159,98 @@ def plan_joint_branches(work: Work) -> None:
     )
 
 
+@dataclass
+class _Outcome:
+    """What one way of grouping a street's units would do (nothing is recorded yet)."""
+
+    rooms: dict[int, Branch]  # copies of the existing branches, by id() of the original
+    formed: list[Branch]
+    left: list[tuple[str, float]]
+    rooms_from: list[tuple[str, str | None]]  # the keys of ``rooms`` the copies came from
+
+
+def _group(
+    work: Work,
+    street: str | None,
+    communities: dict[str | None, list[tuple[str, float]]],
+    rooms: dict[tuple[str, str | None], list[Branch]],
+    low: float,
+    high: float,
+    room_first: bool,
+) -> _Outcome:
+    """Group one street's units, on copies of its branches.
+
+    Community first: each community fills its own branches' room, then forms new branches
+    (whichever of the two covers more, then needs fewer); what is left fills the street's room.
+    Room first: every unit fills room in its community, then in its street, before any community
+    forms new branches.  Either way the street's pool then forms street-level branches or fills
+    the new ones; what is still left gets instructors.
+    """
+    copies: dict[int, Branch] = {}
+    keys: list[tuple[str, str | None]] = []
+
+    def room(key: tuple[str, str | None]) -> list[Branch]:
+        keys.append(key)
+        out = []
+        for b in rooms.get(key, []):
+            if id(b) not in copies:
+                copies[id(b)] = Branch(b.org, b.load, list(b.units))
+            out.append(copies[id(b)])
+        return out
+
+    def can_form(place: str | None) -> bool:
+        return work.nearest_org(place) is not None
+
+    formed: list[Branch] = []
+    pool: list[tuple[str, float]] = []
+    rest: dict[str | None, list[tuple[str, float]]] = {}
+    for community, cus in sorted(communities.items(), key=lambda kv: str(kv[0])):
+        here = room(("c", community)) if community else []
+        if room_first:
+            rest[community] = pour(cus, here, high)
+            continue
+        trial = [Branch(b.org, b.load, list(b.units)) for b in here]
+        left = pour(cus, trial, high)
+        fill_new = pack(left, low, high) if can_form(community) else []
+        form_new = pack(cus, low, high) if can_form(community) else []
+        covered_fill = len(cus) - (0 if fill_new else len(left))
+        if form_new and (
+            len(cus) > covered_fill or (len(cus) == covered_fill and len(form_new) < len(fill_new))
+        ):
+            new, left = form_new, []
+        else:
+            for b, t in zip(here, trial, strict=True):
+                b.units, b.load = t.units, t.load
+            new, left = fill_new, ([] if fill_new else left)
+        for b in new:
+            b.place = community
+        formed += new
+        pool += left
+    if room_first:
+        community_of = {u: c for c, us in rest.items() for u, _ in us}
+        spill = [u for us in rest.values() for u in us]
+        spill = pour(spill, room(("s", street)), high) if street else spill
+        by_community: dict[str | None, list[tuple[str, float]]] = defaultdict(list)
+        for u in spill:
+            by_community[community_of[u[0]]].append(u)
+        for community, left in sorted(by_community.items(), key=lambda kv: str(kv[0])):
+            new = pack(left, low, high) if can_form(community) else []
+            for b in new:
+                b.place = community
+            formed += new
+            pool += [] if new else left
+    elif street:
+        pool = pour(pool, room(("s", street)), high)
+    street_new = pack(pool, low, high) if can_form(street) else []
+    if street_new:
+        for b in street_new:
+            b.place = street
+        formed += street_new
+        pool = []
+    pool = pour(pool, formed, high)
+    return _Outcome(copies, formed, pool, keys)
+
+
 def _plan_street(
     work: Work,
     street: str | None,
@@ -168,49 +261,28 @@ def _plan_street(
     tally: _Tally,
 ) -> None:
     units = [u for us in communities.values() for u in us]
-    weight_of = dict(units)
     total = sum(w for _, w in units)
     room = sum(high - b.load for b in rooms[("s", street)]) if street else 0.0
     tally.units += len(units)
     tally.bound += math.ceil(max(0.0, total - room) / high)
     if total >= low or (street and rooms[("s", street)]):
         tally.coverable += len(units)
-    formed: list[Branch] = []
-    pool: list[tuple[str, float]] = []
-    for community, cus in sorted(communities.items(), key=lambda kv: str(kv[0])):
-        here = rooms[("c", community)] if community else []
-        trial = [Branch(b.org, b.load, list(b.units)) for b in here]
-        rest = pour(cus, trial, high)
-        fill_new = pack(rest, low, high)
-        form_new = pack(cus, low, high)
-        covered_fill = len(cus) - (0 if fill_new else len(rest))
-        if form_new and (
-            len(cus) > covered_fill or (len(cus) == covered_fill and len(form_new) < len(fill_new))
-        ):
-            new, rest = form_new, []
-        else:
-            for b, t in zip(here, trial, strict=True):
-                b.units, b.load = t.units, t.load
-            new, rest = fill_new, ([] if fill_new else rest)
-        for b in new:
-            b.org = _new_branch(work, b, community, low)
-        formed += [b for b in new if b.org]
-        # No org above the community to hang a branch from: its units try the street instead.
-        pool += rest + [(u, weight_of[u]) for b in new if not b.org for u in b.units]
-    if street:
-        pool = pour(pool, rooms[("s", street)], high)
-    street_new = pack(pool, low, high)
-    if street_new:
-        for b in street_new:
-            b.org = _new_branch(work, b, street, low)
-        formed += [b for b in street_new if b.org]
-        pool = [(u, weight_of[u]) for b in street_new if not b.org for u in b.units]
-    pool = pour(pool, formed, high)
-    for b in formed:
-        _record_joins(work, b)
-    tally.new += len(formed)
-    tally.joined += len(units) - len(pool)
-    for unit, _ in pool:
+    # Both groupings, then the one covering more units, then with fewer new branches (ties:
+    # community first, the issue's order).
+    outcomes = [
+        _group(work, street, communities, rooms, low, high, room_first)
+        for room_first in (False, True)
+    ]
+    best = min(outcomes, key=lambda o: (len(o.left), len(o.formed)))
+    for b in {id(b): b for key in best.rooms_from for b in rooms.get(key, [])}.values():
+        copy = best.rooms.get(id(b))
+        if copy is not None:
+            b.units, b.load = copy.units, copy.load
+    for b in best.formed:
+        b.org = _new_branch(work, b, b.place, low)
+    tally.new += len(best.formed)
+    tally.joined += len(units) - len(best.left)
+    for unit, _ in best.left:
         _instructor(work, unit)
         tally.instructors += 1
 

@@ -223,6 +223,8 @@ def _solve_explicit(
                 g.add_edge(("src", s), ("a", a), capacity=1, weight=0)
     for a, n in m.need.items():
         g.add_edge(("a", a), SINK, capacity=n, weight=0)
+    if SOURCE not in g:
+        return 0, 0
     flow = nx.max_flow_min_cost(g, SOURCE, SINK)
     for s in active:
         for v, f in sorted(flow[("src", s)].items()):
@@ -247,6 +249,8 @@ def _solve_aggregated(
 ) -> tuple[int, int]:
     """The aggregated network, then its flow split into pairings hub by hub."""
     g = flow_network(m)
+    if SOURCE not in g:  # no source has any capacity: nothing flows
+        return 0, 0
     flow = nx.max_flow_min_cost(g, SOURCE, SINK)
     used: dict[str, set[str]] = defaultdict(set)  # area -> sources counted for it
     for o in sorted(m.over):

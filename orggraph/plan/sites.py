@@ -12,6 +12,7 @@ from orggraph.rules.sites import FLOOR_STANDARDS
 from orggraph.schema import ZH
 
 RULE = "missing-service-site"
+CENTRE_NAME = "党群服务中心"  # 金港社区党群服务中心, as the field reports name them
 
 
 def plan_sites(work: Work) -> None:
@@ -25,7 +26,7 @@ def plan_sites(work: Work) -> None:
         if subject in work.area_level:  # a community with no centre
             need = standard["community_center"]
             site = work.new_id("sites")
-            name = work.area_name[subject] + ZH["community_center"] + PLANNED_MARK
+            name = work.area_name[subject] + CENTRE_NAME + PLANNED_MARK
             work.names[site] = name
             work.new_rows["sites"].append(
                 {

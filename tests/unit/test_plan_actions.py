@@ -9,8 +9,10 @@ The district (each line says which finding it plants and what the plan should do
   loop (broken-chain).
 - U1 has 5 formal members and no org (unit-should-establish).
 - U2, U3, U5 in C1 weigh 2 + 2 + 1 = 5 ≥ 3: one new joint branch.  U7 (1 member, C4) fits in
-  the existing joint branch JB (10 members) of C4.  U4 (1 member, C3 in S2) has no partner and
-  no branch nearby: an instructor from OC3 (unit-uncovered).
+  the existing joint branch JB (48 members, room for 2) of C4; filling JB's last place with U5
+  instead would still need a new branch for U2 and U3, so the community-first grouping stays.
+  U4 (1 member, C3 in S2) has no partner and no branch nearby: an instructor from OC3
+  (unit-uncovered).
 - OS has 120 members (> 50: three branches of 40); OM has 2 (< 3) and merges into its sibling
   OT (10 members, same superior, same community) (org-size).
 - C2 has no pairing (unpaired-community); agency UA2 carries C1, C3, C4 and compound K1, one
@@ -66,7 +68,7 @@ J2,第二联合党支部,joint_branch,J1,,,
 OS,乾隆苑党支部,branch,OC1,K3,,120
 OM,金湖第2网格党支部,branch,OC1,G2,,2
 OT,金湖科技党支部,branch,OC1,,U9,10
-JB,金山联合党支部,joint_branch,OC4,,,10
+JB,金山联合党支部,joint_branch,OC4,,,48
 P1,区直机关党委,committee,O0,,,
 P2,区国资党委,committee,O0,,,
 """,
@@ -171,11 +173,11 @@ def test_the_chosen_actions(planned: PlanResult) -> None:
     # U1's own org: a branch of 5 under the community's org.
     u1 = orgs[orgs["unit_id"] == "U1"].iloc[0]
     assert (u1["type"], u1["members"], u1["parent_id"]) == ("branch", 5, "OC1")
-    # One new joint branch of 5 for U2, U3, U5; U7 joins JB (now 11); U4 gets an instructor.
+    # One new joint branch of 5 for U2, U3, U5; U7 joins JB (now 49); U4 gets an instructor.
     cov = ds.unit_coverage
     new_jb = cov[cov["unit_id"].isin(["U2", "U3", "U5"])]["org_id"].unique()
     assert len(new_jb) == 1 and orgs.at[new_jb[0], "members"] == 5
-    assert orgs.at["JB", "members"] == 11
+    assert orgs.at["JB", "members"] == 49
     assert ("JB", "U7", "joint") in set(cov.itertuples(index=False, name=None))
     assert ("OC3", "U4", "instructor") in set(cov.itertuples(index=False, name=None))
     # OS is split 40/40/40 under OC1; OM is gone, OT took its members and its grid.

@@ -46,3 +46,42 @@ def test_pack_is_within_bounds_and_minimal(seed: int, high: int) -> None:
     assert all(3 <= b.load <= high for b in bins)
     assert len(bins) == best
     assert len(bins) >= math.ceil(sum(weights) / high)  # the bound the plan reports against
+
+
+def test_room_in_the_street_saves_a_new_branch(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # C1's two units weigh 2 + 2 = 4 >= 3, so community-first grouping would form a new branch;
+    # but the existing joint branch JB of C2, in the same street, has room for 4 (46 of 50): the
+    # plan puts them there, no new branch, and reaches the bound (0).
+    from helpers import dataset
+
+    from orggraph.plan import make_plan
+
+    ds = dataset(
+        tmp_path,
+        areas="""\
+id,name,level,parent_id
+D,区,district,
+S1,甲街道,street,D
+C1,一社区,community,S1
+C2,二社区,community,S1
+""",
+        orgs="""\
+id,name,type,parent_id,area_id,unit_id,members
+O0,区委,committee,,D,,
+O1,甲街道党工委,working_committee,O0,S1,,
+OC1,一社区党委,committee,O1,C1,,
+OC2,二社区党委,committee,O1,C2,,
+JB,二社区联合党支部,joint_branch,OC2,,,46
+""",
+        units="""\
+id,name,kind,area_id,party_members
+U1,一号公司,enterprise,C1,2
+U2,二号公司,enterprise,C1,2
+U9,九号公司,enterprise,C2,1
+""",
+        unit_coverage="org_id,unit_id,kind\nJB,U9,joint\n",
+    )
+    result = make_plan(ds)
+    fig = result.plan.figures["joint_branches"]
+    assert (fig["new_branches"], fig["lower_bound"], fig["optimal"]) == (0, 0, True)
+    assert result.applied.orgs.set_index("id").at["JB", "members"] == 50

@@ -199,3 +199,19 @@ U4,C3,contract
         zip(result.applied.pairings["source_id"], result.applied.pairings["area_id"], strict=True)
     )
     assert ("U1", "C0") in pairs and ("U2", "C4") in pairs
+
+
+def test_no_source_at_all_leaves_the_need_unmet(tmp_path: Path) -> None:
+    # Two communities, nobody who could pair with them: the need (2) stays unmet, with a reason,
+    # and nothing is invented.  min_pairings 2 takes the one-arc-per-pair path, 1 the other.
+    areas = (
+        "id,name,level,parent_id\nD,区,district,\nC1,一社区,community,D\nC2,二社区,community,D\n"
+    )
+    for need in (1, 2):
+        cfg = AuditConfig().overlay({"thresholds": {"min_pairings": need}})
+        result = make_plan(dataset(tmp_path / str(need), areas=areas), cfg)
+        assert result.plan.figures["pairing"]["unmet"] == 2 * need
+        assert result.plan.figures["pairing"]["optimal"] is True
+        left = {u.subject_id for u in result.plan.unresolved if u.rule == "unpaired-community"}
+        assert left == {"C1", "C2"}
+        assert len(result.applied.pairings) == 0
