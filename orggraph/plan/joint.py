@@ -4,13 +4,9 @@ instructor (党建指导员).
 Model.  A unit weighs its formal members (unknown counts as 0).  A joint branch holds units of
 total weight between ``max(establish_min_members, branch_min_members)`` (L) and
 ``branch_max_members`` (U); an existing joint branch of known size has room ``U - members``.
-Units are grouped within their community first: a community's units fill the room of the joint
-branches already in it, and what is left forms new branches if it weighs at least L (whichever
-of "fill, then form" and "form only" covers more units, then needs fewer new branches).  What a
-community cannot place goes to its street's pool, which fills room in the street's joint
-branches, forms street-level branches if it weighs at least L, and else fills room in the
-branches just formed in the street.  A unit still left gets an instructor from the org
-responsible for its community (or the nearest area above).
+Each street is grouped two ways (see :func:`_group`: community first, or room first) and the
+better kept.  A unit left over gets an instructor from the org responsible for its community (or
+the nearest area above).
 
 Objective: units covered by a branch first, then fewest new branches.  A group of weight W with
 no room to fill needs ⌈W/U⌉ branches and that many always suffice (every unit weighs less than
