@@ -9,8 +9,8 @@ better kept.  A unit left over gets an instructor from the org responsible for i
 the nearest area above).
 
 Objective: units covered by a branch first, then fewest new branches.  A group of weight W with
-no room to fill needs ⌈W/U⌉ branches and that many always suffice (every unit weighs less than
-L, so balanced bins stay within [L, U]); the plan reports its count against the bound
+no room to fill needs at least ⌈W/U⌉ branches (:func:`pack` tries that many first, then one more
+at a time); the plan reports its count against the bound
 Σ over streets ⌈max(0, W_street − room_street)/U⌉, and units covered against the units of streets
 where a branch is possible at all.
 """
