@@ -216,8 +216,24 @@ def render_csv(plan: Plan) -> str:
     return buf.getvalue()
 
 
+def _json(v: Any) -> str:
+    return json.dumps(v, ensure_ascii=False, default=str)
+
+
 def render_json(plan: Plan) -> str:
-    return json.dumps(plan.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
+    """One object; each action and unresolved finding on a line of its own.
+
+    ``json.dumps`` with ``indent`` falls back to its slow pure-Python encoder, which on a
+    province's tens of thousands of actions costs more than planning them.
+    """
+    parts = []
+    for key, value in plan.to_dict().items():
+        if isinstance(value, list) and value:
+            items = ",\n    ".join(_json(v) for v in value)
+            parts.append(f"  {_json(key)}: [\n    {items}\n  ]")
+        else:
+            parts.append(f"  {_json(key)}: {_json(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def render_plan(plan: Plan, fmt: str) -> str:
