@@ -134,7 +134,7 @@ def plan_joint_branches(work: Work) -> None:
             continue
         streets[work.street_of(area)][work.community_of(area)].append((unit, float(weight[unit])))
     for street, communities in sorted(streets.items(), key=lambda kv: str(kv[0])):
-        _plan_street(work, street, communities, rooms, low, high, tally)
+        _plan_street(_Street(work, street, communities, rooms, low, high), tally)
     for b in {id(b): b for bs in rooms.values() for b in bs}.values():
         _record_joins(work, b)
     work.figures["joint_branches"] = {
@@ -165,15 +165,19 @@ class _Outcome:
     rooms_from: list[tuple[str, str | None]]  # the keys of ``rooms`` the copies came from
 
 
-def _group(
-    work: Work,
-    street: str | None,
-    communities: dict[str | None, list[tuple[str, float]]],
-    rooms: dict[tuple[str, str | None], list[Branch]],
-    low: float,
-    high: float,
-    room_first: bool,
-) -> _Outcome:
+@dataclass
+class _Street:
+    """One street's uncovered units by community, and what grouping them needs to know."""
+
+    work: Work
+    street: str | None
+    communities: dict[str | None, list[tuple[str, float]]]
+    rooms: dict[tuple[str, str | None], list[Branch]]
+    low: float
+    high: float
+
+
+def _group(st: _Street, room_first: bool) -> _Outcome:
     """Group one street's units, on copies of its branches.
 
     Community first: each community fills its own branches' room, then forms new branches
@@ -182,6 +186,8 @@ def _group(
     forms new branches.  Either way the street's pool then forms street-level branches or fills
     the new ones; what is still left gets instructors.
     """
+    work, street, communities, rooms = st.work, st.street, st.communities, st.rooms
+    low, high = st.low, st.high
     copies: dict[int, Branch] = {}
     keys: list[tuple[str, str | None]] = []
 
@@ -247,15 +253,9 @@ def _group(
     return _Outcome(copies, formed, pool, keys)
 
 
-def _plan_street(
-    work: Work,
-    street: str | None,
-    communities: dict[str | None, list[tuple[str, float]]],
-    rooms: dict[tuple[str, str | None], list[Branch]],
-    low: float,
-    high: float,
-    tally: _Tally,
-) -> None:
+def _plan_street(st: _Street, tally: _Tally) -> None:
+    work, street, communities, rooms = st.work, st.street, st.communities, st.rooms
+    low, high = st.low, st.high
     units = [u for us in communities.values() for u in us]
     total = sum(w for _, w in units)
     room = sum(high - b.load for b in rooms[("s", street)]) if street else 0.0
@@ -265,10 +265,7 @@ def _plan_street(
         tally.coverable += len(units)
     # Both groupings, then the one covering more units, then with fewer new branches (ties:
     # community first, the issue's order).
-    outcomes = [
-        _group(work, street, communities, rooms, low, high, room_first)
-        for room_first in (False, True)
-    ]
+    outcomes = [_group(st, room_first) for room_first in (False, True)]
     best = min(outcomes, key=lambda o: (len(o.left), len(o.formed)))
     for b in {id(b): b for key in best.rooms_from for b in rooms.get(key, [])}.values():
         copy = best.rooms.get(id(b))
