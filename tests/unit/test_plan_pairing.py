@@ -19,7 +19,8 @@ from orggraph.audit import run_audit
 from orggraph.config import AuditConfig
 from orggraph.dataset import Dataset
 from orggraph.plan import make_plan
-from orggraph.plan.pairing import PairingModel, pairing_model, solve_pairing
+from orggraph.plan.flow import PairingModel, solve_pairing
+from orggraph.plan.pairing import pairing_model
 from orggraph.plan.work import Work
 from orggraph.schema import COMMUNITY_LEVELS
 
