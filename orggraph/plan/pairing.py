@@ -13,18 +13,17 @@ The model (issue 10, docs/PLAN.md):
 - Objective: meet as much need as capacity allows, then the least total cost.
 
 Solved by :mod:`orggraph.plan.flow` as a maximum flow of minimum cost
-(``networkx.max_flow_min_cost``, network simplex) on an
-aggregated network: the sources of one street that keep all their pairings are one node (they
-are interchangeable: same arcs, same costs), joined to their street's hub at cost 1 and to one
-global hub at cost 2; each street hub reaches the areas of its street, the global hub every area.
-Sources over the limit stay single nodes with their present pairings as cost-0 arcs.  Every real
-plan is a flow of the same value and cost in this network, so its optimum bounds the real one;
-the flow is then split into distinct (source, area) pairings, and when the split keeps the value
-and the cost (it reports so) the plan is optimal.  It always does when no area needs two more
-sources (``min_pairings`` 1, the default); otherwise the network with one arc per (source, area)
-is solved directly (exact), up to a size limit.  Within one hub every choice costs the same:
-there the pairings go to the sources with the most capacity left, then the smallest id, which
-spreads the load without changing the cost.
+(``networkx.max_flow_min_cost``, network simplex) on an aggregated network: the sources of one
+street that keep all their pairings are one node (they are interchangeable: same arcs, same costs),
+joined to their street's hub at cost 1 and to one global hub at cost 2; each street hub reaches the
+areas of its street, the global hub every area. Sources over the limit stay single nodes with their
+present pairings as cost-0 arcs. Every real plan is a flow of the same value and cost in this
+network, so its optimum bounds the real one; the flow is then split into distinct (source, area)
+pairings, and when the split keeps the value and the cost (it reports so) the plan is optimal. It
+always does when no area needs more than one more source (``min_pairings`` 1, the default);
+otherwise the network with one arc per (source, area) is solved directly (exact), up to a size
+limit. Within one hub every choice costs the same: there the pairings go to the sources with the
+most capacity left, then the smallest id, which spreads the load without changing the cost.
 """
 
 from __future__ import annotations
