@@ -28,6 +28,7 @@ class PairingModel:
     street: dict[str, str | None]  # source or area -> street id
     same_cost: int = 1
     other_cost: int = 2
+    min_pairings: int = 1
     sources: list[str] = field(default_factory=list)
 
     def cost(self, source: str, area: str) -> int:
@@ -81,7 +82,7 @@ class PairingSolution:
 
 # Above this many (source, area) arcs the one-arc-per-pair network is not built (see
 # solve_pairing); the aggregated network is exact anyway whenever no area needs two sources.
-EXPLICIT_MAX_ARCS = 200_000
+EXPLICIT_MAX_ARCS = 400_000  # about 15 s of network simplex
 
 
 def solve_pairing(m: PairingModel, explicit_max_arcs: int = EXPLICIT_MAX_ARCS) -> PairingSolution:
@@ -90,12 +91,11 @@ def solve_pairing(m: PairingModel, explicit_max_arcs: int = EXPLICIT_MAX_ARCS) -
     When every area needs at most one more source, the aggregated network is exact: no pairing
     can repeat, and its flow always splits.  When some area needs two or more, a street's
     sources are no longer interchangeable (two units into one area must come from two sources),
-    so the network with one arc per (source, area) is solved instead, up to
-    ``explicit_max_arcs`` arcs; above that the aggregated network's optimum is a bound and
+    so the network with one arc per (source, area) pair of :func:`pair_arcs` is solved instead,
+    up to ``explicit_max_arcs`` arcs; above that the aggregated network's optimum is a bound and
     ``optimal`` says whether the split reached it.
     """
     total_need = sum(m.need.values())
-    active = [s for s in m.sources if s in m.over or m.capacity[s] > 0]
     left = dict(m.capacity)
     kept: dict[str, list[str]] = {o: [] for o in m.over}
     met: dict[str, int] = defaultdict(int)
@@ -103,8 +103,8 @@ def solve_pairing(m: PairingModel, explicit_max_arcs: int = EXPLICIT_MAX_ARCS) -
     model_value = model_cost = 0
     if not total_need:
         pass
-    elif max(m.need.values()) > 1 and len(active) * len(m.need) <= explicit_max_arcs:
-        model_value, model_cost = _solve_explicit(m, active, left, kept, met, new)
+    elif max(m.need.values()) > 1 and len(arcs := pair_arcs(m)) <= explicit_max_arcs:
+        model_value, model_cost = _solve_explicit(m, arcs, left, kept, met, new)
     else:
         model_value, model_cost = _solve_aggregated(m, left, kept, met, new)
     dropped: dict[str, list[str]] = {}
@@ -131,38 +131,72 @@ def solve_pairing(m: PairingModel, explicit_max_arcs: int = EXPLICIT_MAX_ARCS) -
     )
 
 
+def pair_arcs(m: PairingModel) -> list[tuple[str, str, int]]:
+    """The (source, area, cost) arcs of the exact network, cut down without losing the optimum.
+
+    Every source of an area's own street keeps its arc (cost ``same_cost``), every source over
+    the limit its present pairings (cost 0).  Across streets (cost ``other_cost``) only the
+    ``N + min_pairings`` roomiest sources under the limit keep their arcs, N the total need: an
+    optimal plan makes at most N new pairings, so at most N of those sources are used, and for
+    any cross-street pairing (s, a) with s outside that set, one of them is unused, has room and
+    is not paired with a yet (a has fewer than ``min_pairings`` sources) — moving the pairing to
+    it costs no more.  So some optimal plan uses only these arcs.
+    """
+    by_street: dict[str | None, list[str]] = defaultdict(list)
+    for src in m.sources:
+        if src in m.over or m.capacity[src] > 0:
+            by_street[m.street.get(src)].append(src)
+    arcs: list[tuple[str, str, int]] = []
+    for a in m.need:
+        st = m.street.get(a)
+        if st is not None:
+            for src in by_street[st]:
+                if a not in m.present[src]:
+                    arcs.append((src, a, m.same_cost))
+    for o in sorted(m.over):
+        arcs.extend((o, a, 0) for a in sorted(m.present[o]) if a in m.need)
+    roomy = sorted(
+        (src for src in m.sources if src not in m.over and m.capacity[src] > 0),
+        key=lambda src: (-m.capacity[src], src),
+    )[: sum(m.need.values()) + m.min_pairings]
+    for src in roomy:
+        st = m.street.get(src)
+        for a in m.need:
+            if (st is None or m.street.get(a) != st) and a not in m.present[src]:
+                arcs.append((src, a, m.other_cost))
+    return arcs
+
+
 def _solve_explicit(
     m: PairingModel,
-    active: list[str],
+    arcs: list[tuple[str, str, int]],
     left: dict[str, int],
     kept: dict[str, list[str]],
     met: dict[str, int],
     new: list[tuple[str, str]],
 ) -> tuple[int, int]:
-    """The network with one arc per (source, area): exact for any need."""
+    """The network with one arc per (source, area) pair of ``arcs``: exact for any need."""
     g = nx.DiGraph()
-    for s in active:
-        g.add_edge(SOURCE, ("src", s), capacity=left[s], weight=0)
-        for a in m.need:
-            if a not in m.present[s]:
-                g.add_edge(("src", s), ("a", a), capacity=1, weight=m.cost(s, a))
-            elif s in m.over:
-                g.add_edge(("src", s), ("a", a), capacity=1, weight=0)
+    for src, a, cost in arcs:
+        if not g.has_edge(SOURCE, ("src", src)):
+            g.add_edge(SOURCE, ("src", src), capacity=left[src], weight=0)
+        g.add_edge(("src", src), ("a", a), capacity=1, weight=cost)
     for a, n in m.need.items():
         g.add_edge(("a", a), SINK, capacity=n, weight=0)
     if SOURCE not in g:
         return 0, 0
     flow = nx.max_flow_min_cost(g, SOURCE, SINK)
-    for s in active:
-        for v, f in sorted(flow[("src", s)].items()):
+    for u in sorted(flow[SOURCE], key=str):
+        src = u[1]
+        for v, f in sorted(flow[u].items()):
             if not f:
                 continue
             a = v[1]
-            if a in m.present[s]:
-                kept[s].append(a)
+            if a in m.present[src]:
+                kept[src].append(a)
             else:
-                new.append((s, a))
-            left[s] -= 1
+                new.append((src, a))
+            left[src] -= 1
             met[a] += 1
     return sum(flow[SOURCE].values()), int(nx.cost_of_flow(g, flow))
 

@@ -81,6 +81,7 @@ def pairing_model(work: Work) -> PairingModel:
         street=street,
         same_cost=int(work.setting("same_street_cost")),
         other_cost=int(work.setting("other_street_cost")),
+        min_pairings=min_p,
         sources=sorted(sources),
     )
 

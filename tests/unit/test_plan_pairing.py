@@ -216,3 +216,19 @@ def test_no_source_at_all_leaves_the_need_unmet(tmp_path: Path) -> None:
         left = {u.subject_id for u in result.plan.unresolved if u.rule == "unpaired-community"}
         assert left == {"C1", "C2"}
         assert len(result.applied.pairings) == 0
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_cut_down_arcs_keep_the_optimum(tmp_path: Path, seed: int) -> None:
+    # 90 sources but little need: the cross-street arcs are cut to the N + min_pairings roomiest
+    # sources (N the total need), and the optimum still equals the full network's.
+    from orggraph.plan.flow import pair_arcs
+
+    cfg = AuditConfig().overlay({"thresholds": {"min_pairings": 2 + seed % 2}})
+    ds = random_dataset(tmp_path, 300 + seed, streets=5, communities=8, units=90)
+    m = model_of(ds, cfg)
+    cross = {s for s, a, c in pair_arcs(m) if c == m.other_cost}
+    assert len(cross) <= sum(m.need.values()) + m.min_pairings < len(m.sources)
+    sol = solve_pairing(m)
+    assert (sum(m.need.values()) - sol.unmet, sol.cost) == explicit_optimum(m)
+    assert sol.optimal
