@@ -63,7 +63,7 @@ def _findings(raw: pd.DataFrame, ds: Dataset, index: AreaIndex) -> list[Finding]
     return [Finding(*row) for row in frame[cols].itertuples(index=False, name=None)]
 
 
-def run_audit(ds: Dataset, cfg: AuditConfig | None = None) -> AuditResult:
+def run_audit(ds: Dataset, cfg: AuditConfig | None = None, metrics: bool = True) -> AuditResult:
     """The full audit: every enabled rule, the headline rates and the network metrics.
 
     Parameters
@@ -72,6 +72,8 @@ def run_audit(ds: Dataset, cfg: AuditConfig | None = None) -> AuditResult:
         A validated dataset (from :func:`orggraph.io.load` or read back from Neo4j).
     cfg
         Thresholds and rule overrides; DOMAIN.md's defaults when omitted.
+    metrics
+        Also measure the network (brokerage, components); findings and rates only when false.
 
     Examples
     --------
@@ -95,14 +97,14 @@ def run_audit(ds: Dataset, cfg: AuditConfig | None = None) -> AuditResult:
         if parts
         else pd.DataFrame(columns=["subject_id", "message", "rule", "severity"])
     )
-    broker = compute_brokerage(ctx)
     result = AuditResult(
-        dataset=ds.name,
-        findings=_findings(raw, ds, ctx.area_index),
-        rates=compute_rates(ctx),
-        metrics=compute_metrics(ctx, broker),
-        brokerage=broker.scores,
+        dataset=ds.name, findings=_findings(raw, ds, ctx.area_index), rates=compute_rates(ctx)
     )
+    if not metrics:
+        return result
+    broker = compute_brokerage(ctx)
+    result.metrics = compute_metrics(ctx, broker)
+    result.brokerage = broker.scores
     if broker.note:
         result.notes.append(broker.note)
     return result

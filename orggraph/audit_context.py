@@ -14,7 +14,7 @@ import pandas as pd
 from orggraph.areas import AreaIndex
 from orggraph.config import AuditConfig
 from orggraph.dataset import Dataset
-from orggraph.schema import COMMUNITY_LEVELS
+from orggraph.schema import COMMUNITY_LEVELS, TABLE_BY_NAME
 
 
 def alliance_memberships(ds: Dataset) -> pd.DataFrame:
@@ -33,6 +33,9 @@ def alliance_memberships(ds: Dataset) -> pd.DataFrame:
     (['alliance_id', 'member_id', 'role'], False)
     """
     members = ds.alliance_members[["alliance_id", "member_id", "role"]]
+    # A table without a role column still means the contract's default role for every row.
+    default_role = TABLE_BY_NAME["alliance_members"].column("role").default
+    members = members.assign(role=members["role"].fillna(default_role))
     leads = ds.alliances.loc[ds.alliances["lead_org_id"].notna(), ["id", "lead_org_id"]]
     leads = leads.rename(columns={"id": "alliance_id", "lead_org_id": "member_id"})
     leads = leads.assign(role="lead")

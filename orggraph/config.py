@@ -51,6 +51,8 @@ class AuditConfig:
     thresholds: dict[str, float] = field(default_factory=lambda: dict(_defaults()["thresholds"]))
     severity: dict[str, str] = field(default_factory=default_severities)
     disabled: frozenset[str] = frozenset()
+    # The `[plan]` table: costs and choices of `orggraph plan` (see docs/PLAN.md).
+    plan: dict[str, Any] = field(default_factory=lambda: dict(_defaults()["plan"]))
 
     def __getitem__(self, key: str) -> float:
         return self.thresholds[key]
@@ -107,12 +109,26 @@ class AuditConfig:
                     severity[rule_id] = sev
             if opts.get("enabled") is False:
                 disabled.add(rule_id)
+        plan = dict(self.plan)
+        for key, value in data.get("plan", {}).items():
+            if key not in plan:
+                problems.append(f"unknown plan setting '{key}' (known: {', '.join(sorted(plan))})")
+            elif type(value) is not type(plan[key]):
+                problems.append(f"plan setting '{key}' must be like {plan[key]!r}, not {value!r}")
+            else:
+                plan[key] = value
         for key in data:
-            if key not in ("thresholds", "rules"):
+            if key not in ("thresholds", "rules", "plan"):
                 problems.append(f"unknown section [{key}]")
         if problems:
             raise ConfigError(f"{source}: " + "; ".join(problems))
-        return replace(self, thresholds=thresholds, severity=severity, disabled=frozenset(disabled))
+        return replace(
+            self,
+            thresholds=thresholds,
+            severity=severity,
+            disabled=frozenset(disabled),
+            plan=plan,
+        )
 
 
 @dataclass(frozen=True)

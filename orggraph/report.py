@@ -119,6 +119,7 @@ def render_report(
     budget: int | None = None,
     cfg: AuditConfig | None = None,
     progress: str = "",
+    extra_html: str = "",
 ) -> str:
     """The meeting report of ``ds`` as one self-contained offline HTML page.
 
@@ -135,6 +136,8 @@ def render_report(
         The audit configuration the result came from.
     progress
         HTML placed after the headline: ``report --compare``'s progress section.
+    extra_html
+        A section appended to the report (``orggraph report --plan``: the plan by street).
 
     Examples
     --------
@@ -213,7 +216,7 @@ def render_report(
     )
     return page(
         f"{t['title']} · {ds.name}",
-        body,
+        body + extra_html,
         extra_css=asset("report.css"),
         lang="zh-CN" if lang == "zh" else "en",
         extra_js=asset("report.js"),

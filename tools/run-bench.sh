@@ -23,3 +23,6 @@ fi
 if [ -f bench/bench_diff.py ]; then
   $PY bench/bench_diff.py --json bench/results/diff.json
 fi
+if [ -f bench/bench_plan.py ]; then
+  $PY bench/bench_plan.py --json bench/results/plan.json
+fi

@@ -37,6 +37,7 @@ def main() -> None:
 def _register() -> None:
     from orggraph.cli import core, progress
     from orggraph.cli.maps import map_command, report_command
+    from orggraph.cli.plan import plan_command
     from orggraph.cli.store import load_command
     from orggraph.cli.template import template_command
 
@@ -47,6 +48,7 @@ def _register() -> None:
         report_command,
         template_command,
         *progress.COMMANDS,
+        plan_command,
     ):
         main.add_command(cmd)
 

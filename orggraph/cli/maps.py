@@ -42,6 +42,7 @@ def _budget_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--area", metavar="ID", help="coverage view: one street or community and below.")
 @_budget_option
 @config_option
+@click.option("--plan", "with_plan", is_flag=True, help="Draw what `orggraph plan` proposes.")
 @click.option("-o", "--output", type=click.Path(), required=True, help="The HTML file to write.")
 def map_command(
     source: Dataset,
@@ -50,6 +51,7 @@ def map_command(
     area: str | None,
     budget: int,
     cfg: AuditConfig,
+    with_plan: bool,
     output: str,
 ) -> None:
     """Draw a map of DATASET (or --from-neo4j NAME) as one offline HTML file."""
@@ -66,6 +68,11 @@ def map_command(
         raise click.UsageError("--alliance goes with --view alliances")
     if area is not None and view != "coverage":
         raise click.UsageError("--area goes with --view coverage")
+    if with_plan:
+        from orggraph.cli.plan import plan_map
+
+        emit(plan_map(source, cfg, view, budget=budget, alliance=alliance, area=area), output)
+        return
     result = run_audit(source, cfg)
     try:
         html = render_map(
@@ -88,6 +95,7 @@ def map_command(
 @_budget_option
 @config_option
 @click.option("--compare", metavar="OLD", help="Add progress since OLD (a dataset or neo4j:NAME).")
+@click.option("--plan", "with_plan", is_flag=True, help="Add the plan, by street.")
 @click.option(
     "-o",
     "--output",
@@ -96,7 +104,13 @@ def map_command(
     help="The file to write: FILE.html, or FILE.pdf (printed with headless Chromium).",
 )
 def report_command(
-    source: Dataset, lang: str, budget: int, cfg: AuditConfig, compare: str | None, output: str
+    source: Dataset,
+    lang: str,
+    budget: int,
+    cfg: AuditConfig,
+    compare: str | None,
+    with_plan: bool,
+    output: str,
 ) -> None:
     """Write the meeting report of DATASET (or --from-neo4j NAME): rates, findings, maps."""
     from orggraph.audit import run_audit
@@ -115,5 +129,13 @@ def report_command(
     chromium = find_chromium() if suffix == ".pdf" else None
     result = run_audit(source, cfg)
     progress = compare_section(compare, source, result, cfg, lang) if compare else ""
-    html = render_report(source, result, lang, budget=budget, cfg=cfg, progress=progress)
+    extra = ""
+    if with_plan:
+        from orggraph.plan import make_plan
+        from orggraph.plan.report import plan_section
+
+        extra = plan_section(make_plan(source, cfg).plan, lang)
+    html = render_report(
+        source, result, lang, budget=budget, cfg=cfg, progress=progress, extra_html=extra
+    )
     emit(html if chromium is None else html_to_pdf(html, chromium=chromium), output)

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 AUDIT_FORMATS = ("table", "json", "csv", "markdown", "xlsx")
 METRICS_FORMATS = ("json", "xlsx")
+# orggraph plan: the same formats as the audit (orggraph.plan.present renders them).
+PLAN_FORMATS = AUDIT_FORMATS
 # Formats that are files, not text for a terminal: written with -o only.
 FILE_ONLY_FORMATS = ("xlsx",)
 # What --encoding offers for CSV: UTF-8 with a BOM (Excel on Chinese Windows needs the BOM to

@@ -123,3 +123,21 @@ def test_two_alliances_sharing_two_members_have_no_single_point(tmp_path: Path) 
         alliance_members="alliance_id,member_id\nA1,P\nA1,Q\nA1,R\nA2,Q\nA2,R\nA2,S\n",
     )
     assert subjects(r, "alliance-single-point") == []
+
+
+def test_members_without_a_role_column_are_plain_members(tmp_path: Path) -> None:
+    # alliance_members without its optional role column: every row is role "member" (the
+    # contract's default), the lead stays "lead"; no role is ever missing (a map drew NaN).
+    from helpers import dataset
+
+    from orggraph.audit_context import alliance_memberships
+
+    ds = dataset(
+        tmp_path,
+        areas=AREAS_C,
+        orgs=ORGS + "O1,一社区党委,committee,O0,C1,,\nO2,二社区党委,committee,O0,C2,,\n",
+        alliances="id,name,kind,lead_org_id\nA1,联盟,regional,O1\n",
+        alliance_members="alliance_id,member_id\nA1,O1\nA1,O2\n",
+    )
+    m = alliance_memberships(ds).set_index("member_id")["role"].to_dict()
+    assert m == {"O1": "lead", "O2": "member"}
