@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_maps_browser import browser, open_html  # noqa: F401  (the shared Chromium fixture)
+from test_maps_browser import open_html  # the fixture `browser` is in conftest.py
 
 from orggraph.audit import run_audit
 from orggraph.io import load
@@ -33,7 +33,7 @@ def chengdong():
 
 
 @pytest.mark.parametrize("view", ["alliances", "coverage"])
-def test_map_with_plan_draws_every_proposed_link(browser, chengdong, tmp_path, view):  # noqa: F811
+def test_map_with_plan_draws_every_proposed_link(browser, chengdong, tmp_path, view):
     ds, result, planned = chengdong
     spec = build_map(ds, result, view)
     base_edges = len(spec.edges)
@@ -50,7 +50,7 @@ def test_map_with_plan_draws_every_proposed_link(browser, chengdong, tmp_path, v
         opened.close()
 
 
-def test_report_with_plan_opens_offline(browser, chengdong, tmp_path):  # noqa: F811
+def test_report_with_plan_opens_offline(browser, chengdong, tmp_path):
     ds, result, planned = chengdong
     html = render_report(ds, result, "zh", extra_html=plan_section(planned.plan, "zh"))
     opened = open_html(browser, tmp_path, html, "plan-report")
