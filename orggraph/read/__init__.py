@@ -60,6 +60,10 @@ def read_raw(path: str | Path) -> RawDataset:
         if problem is not None:
             raise DatasetError([problem], str(p))
         read_workbook(p, raw, kind)
+        if raw.problems and not raw.present:
+            # The workbook itself is refused (a zip bomb, a broken file): its sheets are not
+            # "missing" on top of that.
+            raise DatasetError(raw.problems, str(p))
         return raw
     _read_folder(p, raw)
     return raw

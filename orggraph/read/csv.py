@@ -88,7 +88,7 @@ def _delimiter(head: str) -> str:
 
 def _records(
     text: str, delimiter: str, where: str, problems: list[Problem]
-) -> list[list[str | None]]:
+) -> list[list[str | None]] | None:
     """Every record of ``text`` as stripped cells; a broken quote is reported with its row."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[str | None]] = []
@@ -123,7 +123,7 @@ def _records(
                     ),
                 )
             )
-            break
+            return None
         rows.append([v.strip(" \t\r\n\u3000\ufeff") or None for v in rec])
         if len(rows) > limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
             break
@@ -184,6 +184,8 @@ def read_csv_table(
         fast.checks = checks
         return fast
     rows = _records(text, delimiter, file, problems)
+    if rows is None:
+        return None
     rt = read_grid(table, file, rows, problems)
     if rt is not None:
         rt.checks = checks | {"nfkc"}
