@@ -2,6 +2,7 @@
 
 ZH: dict[str, str] = {
     # validate
+    "OK: {dataset} is a valid dataset ({sizes})": "通过：{dataset} 是有效的数据集（{sizes}）",
     "'{value}' is not a number": "“{value}”不是数字",
     "required {kind} '{table}' ({label}) is missing": "缺少必需的{kind}“{table}”（{label}）",
     "sheet": "工作表",
