@@ -105,10 +105,10 @@ def wide_header(out: Path) -> Path:
     """A header row of 10^5 columns (1.2 MB), one data row."""
     folder = tiny_csv()(out)
     areas = folder / "areas.csv"
-    lines = areas.read_text(encoding="utf-8").split("\r\n")
+    lines = areas.read_bytes().decode("utf-8").split("\r\n")
     extra = ",".join(f"列{i}" for i in range(100_000))
     lines[0] += "," + extra
-    areas.write_text("\r\n".join(lines), encoding="utf-8")
+    areas.write_bytes("\r\n".join(lines).encode("utf-8"))
     return folder
 
 
