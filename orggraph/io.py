@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from orggraph.dataset import Dataset
-from orggraph.reader import read_raw
+from orggraph.read import read_raw
 from orggraph.validate import validate
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -19,25 +20,24 @@ import pandas as pd
 from orggraph.dataset import Dataset, empty_table
 from orggraph.errors import DatasetError, Problem
 from orggraph.i18n import tr
-from orggraph.reader import ROW, RawDataset, RawTable
-from orggraph.schema import ENUMS, LEVEL_RANK, TABLES, Column, EnumLookup
+from orggraph.read import ROW, RawDataset, RawTable
+from orggraph.schema import ENUMS, LEVEL_RANK, TABLES, Column, EnumLookup, Table
 
-MAX_PROBLEMS_PER_CHECK = 200  # beyond this a check summarises instead of listing every row
-_NON_NEGATIVE = {
-    "households",
-    "population",
-    "members",
-    "employees",
-    "party_members",
-    "members_reported",
-    "floor_area_m2",
-}
-_RANGES = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0)}
+# Beyond this many rows, one check lists the rest without a did-you-mean (cheap), and the text
+# report summarises them in one line; DatasetError.problems and `validate --format json` keep
+# every one.
+MAX_PROBLEMS_PER_CHECK = 200
+_SCI = r"^[+-]?\d(?:\.\d+)?[eE]\+?\d+$"  # 3.30199E+11: Excel's display of a long code
 
 
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.shown: list[Problem] = []  # what the text report lists: capped per check
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        self.shown.append(problem)
 
     def rows(
         self,
@@ -45,15 +45,29 @@ class _Collector:
         mask: pd.Series,
         column: str | None,
         message_for: Callable[[pd.Series], str],
+        brief_for: Callable[[pd.Series], str] | None = None,
     ) -> None:
         bad = rt.frame.loc[mask]
         for i, (_, rec) in enumerate(bad.iterrows()):
-            if i == MAX_PROBLEMS_PER_CHECK:
-                self.problems.append(
-                    Problem(rt.file, None, column, f"… and {len(bad) - i} more rows like these")
+            cheap = i >= MAX_PROBLEMS_PER_CHECK
+            text = (brief_for or message_for)(rec) if cheap else message_for(rec)
+            problem = Problem(rt.file, int(rec[ROW]), column, text)
+            self.problems.append(problem)
+            if not cheap:
+                self.shown.append(problem)
+        if len(bad) > MAX_PROBLEMS_PER_CHECK:
+            more = len(bad) - MAX_PROBLEMS_PER_CHECK
+            self.shown.append(
+                Problem(
+                    rt.file,
+                    None,
+                    column,
+                    tr(
+                        "… and {n} more rows like these (validate --format json lists them all)",
+                        n=more,
+                    ),
                 )
-                break
-            self.problems.append(Problem(rt.file, int(rec[ROW]), column, message_for(rec)))
+            )
 
 
 def _did_you_mean(value: str, candidates: Iterable[str], limit: int = 50_000) -> str:
@@ -61,7 +75,7 @@ def _did_you_mean(value: str, candidates: Iterable[str], limit: int = 50_000) ->
     if len(pool) > limit:  # keep it cheap on huge datasets: same first character only
         pool = [c for c in pool if c[:1] == value[:1]][:limit]
     close = difflib.get_close_matches(value, pool, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return tr("; did you mean '{value}'?", value=close[0]) if close else ""
 
 
 def _check_columns(rt: RawTable, c: _Collector) -> bool:
@@ -69,8 +83,14 @@ def _check_columns(rt: RawTable, c: _Collector) -> bool:
     for col in rt.table.columns:
         if col.required and col.name not in rt.frame.columns:
             alias = f" ({col.aliases[0]})" if col.aliases else ""
-            c.problems.append(
-                Problem(rt.file, 1, col.name, f"missing required column '{col.name}'{alias}")
+            row = rt.report.header_rows[-1] if rt.report.header_rows else 1
+            c.add(
+                Problem(
+                    rt.file,
+                    row,
+                    col.name,
+                    tr("missing required column '{column}'{alias}", column=col.name, alias=alias),
+                )
             )
             ok = False
     return ok
@@ -80,7 +100,7 @@ def _check_required_cells(rt: RawTable, c: _Collector) -> None:
     for col in rt.table.columns:
         if col.required and col.name in rt.frame:
             mask = rt.frame[col.name].isna()
-            message = f"{col.name} is required but empty"
+            message = tr("{column} is required but empty", column=col.name)
 
             def required(_rec: pd.Series, message: str = message) -> str:
                 return message
@@ -105,9 +125,12 @@ def _enum_codes(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
 
         def msg(rec: pd.Series) -> str:
             v = str(rec[col.name])
-            return (
-                f"'{v}' is not a valid {col.name}{_did_you_mean(v, lookup.words)}"
-                f" (expected one of: {accepted})"
+            return tr(
+                "'{value}' is not a valid {column}{hint} (expected one of: {accepted})",
+                value=v,
+                column=col.name,
+                hint=_did_you_mean(v, lookup.words),
+                accepted=accepted,
             )
 
         c.rows(rt, bad, col.name, msg)
@@ -120,22 +143,81 @@ def _numbers(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
     s = rt.frame[col.name]
     nums = pd.to_numeric(s, errors="coerce").astype("float64")
     retry = s.notna() & nums.isna()
-    if retry.any():  # thousands separators as Excel and WPS write them: 1,234 or 1，234
-        text = s[retry].astype(str).str.replace(r"[,，]", "", regex=True)
-        nums[retry] = pd.to_numeric(text, errors="coerce")
+    if retry.any():  # １２, 1,250, 3人, 1500㎡: the forms Excel and WPS users type
+        nums[retry] = pd.to_numeric(_number_text(s[retry], col), errors="coerce")
     bad = s.notna() & nums.isna()
     if bad.any():
         c.rows(rt, bad, col.name, lambda r: tr("'{value}' is not a number", value=r[col.name]))
-    if col.name in _NON_NEGATIVE:
-        neg = nums < 0
-        if neg.any():
-            c.rows(rt, neg, col.name, lambda r: f"'{r[col.name]}' must not be negative")
-    if col.name in _RANGES:
-        lo, hi = _RANGES[col.name]
-        out = (nums < lo) | (nums > hi)
+    limits = col.limits
+    if limits is not None:
+        lo, hi = limits
+        # inf (1e400) and NaN spelt out fail both comparisons: caught by the finiteness test.
+        negative = nums < 0 if lo == 0 else pd.Series(False, index=nums.index)
+        if negative.any():
+            c.rows(
+                rt,
+                negative,
+                col.name,
+                lambda r: tr("'{value}' must not be negative", value=r[col.name]),
+            )
+        out = nums.notna() & ~((nums >= lo) & (nums <= hi)) & ~negative
         if out.any():
-            c.rows(rt, out, col.name, lambda r: f"'{r[col.name]}' is outside {lo}..{hi} degrees")
+            c.rows(
+                rt,
+                out,
+                col.name,
+                lambda r: tr(
+                    "'{value}' is outside the sane range {lo:g}..{hi:g}",
+                    value=r[col.name],
+                    lo=lo,
+                    hi=hi,
+                ),
+            )
+    else:
+        out = nums.notna() & ~np.isfinite(nums)
+        if out.any():
+            c.rows(
+                rt,
+                out,
+                col.name,
+                lambda r: tr("'{value}' is not a finite number", value=r[col.name]),
+            )
     return nums
+
+
+def _number_text(s: pd.Series, col: Column) -> pd.Series:
+    """Numbers as typed -> plain: NFKC, thousands separators and the column's units removed."""
+    text = s.astype(str).map(lambda v: unicodedata.normalize("NFKC", v))
+    text = text.str.replace(r"[,，\s]", "", regex=True)
+    if col.units:
+        units = "|".join(re.escape(unicodedata.normalize("NFKC", u)) for u in col.units)
+        text = text.str.replace(rf"(?<=\d)(?:{units})$", "", regex=True)
+    return text
+
+
+def _ids(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
+    """Ids and references: full-width forms folded (Ｐ００３ is P003); Excel's 3.3E+11 refused."""
+    s = rt.frame[col.name].astype(object)
+    if "nfkc" in rt.checks:
+        wide = s.notna() & ~s.astype(str).str.isascii()
+        if wide.any():
+            s = s.copy()
+            s[wide] = s[wide].map(lambda v: unicodedata.normalize("NFKC", v))
+    if "sci" in rt.checks:
+        sci = s.notna() & s.astype(str).str.match(_SCI)
+        if sci.any():
+            c.rows(
+                rt,
+                sci,
+                col.name,
+                lambda r: tr(
+                    "'{value}' is a code Excel showed in scientific notation: its digits are "
+                    "lost. Format the column as Text (设置单元格格式 → 文本), type the codes "
+                    "again, and save",
+                    value=r[col.name],
+                ),
+            )
+    return s
 
 
 _CHINESE_DATE = r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日?)?$"
@@ -152,7 +234,12 @@ def _dates(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
         parsed[excel] = _EXCEL_EPOCH + pd.to_timedelta(serial[excel], unit="D")
     bad = s.notna() & parsed.isna()
     if bad.any():
-        c.rows(rt, bad, col.name, lambda r: f"'{r[col.name]}' is not a date (use YYYY-MM-DD)")
+        c.rows(
+            rt,
+            bad,
+            col.name,
+            lambda r: tr("'{value}' is not a date (use YYYY-MM-DD)", value=r[col.name]),
+        )
     return parsed.dt.strftime("%Y-%m-%d").astype(object).where(parsed.notna(), None)
 
 
@@ -169,6 +256,8 @@ def _typed_table(rt: RawTable, c: _Collector) -> pd.DataFrame:
             out[col.name] = _numbers(rt, col, c)
         elif col.kind == "date":
             out[col.name] = _dates(rt, col, c)
+        elif col.kind in ("id", "ref"):
+            out[col.name] = _ids(rt, col, c)
         else:
             out[col.name] = frame[col.name].astype(object)
     for extra in frame.columns:
@@ -177,11 +266,13 @@ def _typed_table(rt: RawTable, c: _Collector) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index)
 
 
-def _check_unique_ids(raws: list[RawTable], c: _Collector, id_index: _IdIndex) -> None:
+def _check_unique_ids(
+    raws: list[RawTable], tables: dict[str, pd.DataFrame], c: _Collector, id_index: _IdIndex
+) -> None:
     if id_index.index.is_unique:  # the same ids, already hashed
         return
     parts = [
-        pd.DataFrame({"id": rt.frame["id"], "file": rt.file, "row": rt.frame[ROW]})
+        pd.DataFrame({"id": tables[rt.table.name]["id"], "file": rt.file, "row": rt.frame[ROW]})
         for rt in raws
         if rt.table.has_id and "id" in rt.frame
     ]
@@ -195,17 +286,32 @@ def _check_unique_ids(raws: list[RawTable], c: _Collector, id_index: _IdIndex) -
     first = ids[dup].drop_duplicates("id").set_index("id")
     later = ids[dup & ids["id"].duplicated(keep="first")]
     for n, rec in enumerate(later.itertuples(index=False)):
-        if n == MAX_PROBLEMS_PER_CHECK:
-            c.problems.append(Problem("(dataset)", None, "id", f"… and {len(later) - n} more"))
-            break
         f = first.loc[rec.id]
-        c.problems.append(
+        problem = Problem(
+            rec.file,
+            int(rec.row),
+            "id",
+            tr(
+                "duplicate id '{id}' (first used in {file} row {row}); ids must be unique "
+                "across the whole dataset",
+                id=rec.id,
+                file=f["file"],
+                row=int(f["row"]),
+            ),
+        )
+        c.problems.append(problem)
+        if n < MAX_PROBLEMS_PER_CHECK:
+            c.shown.append(problem)
+    if len(later) > MAX_PROBLEMS_PER_CHECK:
+        c.shown.append(
             Problem(
-                rec.file,
-                int(rec.row),
+                "(dataset)",
+                None,
                 "id",
-                f"duplicate id '{rec.id}' (first used in {f['file']} row {int(f['row'])}); "
-                "ids must be unique across the whole dataset",
+                tr(
+                    "… and {n} more rows like these (validate --format json lists them all)",
+                    n=len(later) - MAX_PROBLEMS_PER_CHECK,
+                ),
             )
         )
 
@@ -262,13 +368,27 @@ def _check_refs(
             pool = [i for target in col.ref for i in ids[target]]
 
             def msg(
-                rec: pd.Series, col: Column = col, names: str = names, pool: list[str] = pool
+                rec: pd.Series,
+                col: Column = col,
+                names: str = names,
+                pool: list[str] | None = pool,
+                frame: pd.DataFrame = frame,
             ) -> str:
-                v = str(rec[col.name])
-                where = "; an id of another kind" if v in id_index.index else ""
-                return f"'{v}' is not an id in {names}{where}{_did_you_mean(v, pool)}"
+                v = str(frame.at[rec.name, col.name])
+                kind = tr("; an id of another kind") if v in id_index.index else ""
+                hint = _did_you_mean(v, pool) if pool is not None else ""
+                return tr(
+                    "'{value}' is not an id in {tables}{kind}{hint}",
+                    value=v,
+                    tables=names,
+                    kind=kind,
+                    hint=hint,
+                )
 
-            c.rows(rt, bad, col.name, msg)
+            def brief(rec: pd.Series, msg: Callable[..., str] = msg) -> str:
+                return msg(rec, pool=None)
+
+            c.rows(rt, bad, col.name, msg, brief)
 
 
 def _check_parent_levels(areas: pd.DataFrame, rt: RawTable, c: _Collector) -> None:
@@ -285,36 +405,58 @@ def _check_parent_levels(areas: pd.DataFrame, rt: RawTable, c: _Collector) -> No
     def msg(rec: pd.Series) -> str:
         i = rec.name
         lvl, parent = areas.at[i, "level"], areas.at[i, "parent_id"]
-        return (
-            f"parent '{parent}' is a {level_of[parent]} but a {lvl} must sit inside a "
-            "higher level (district > street/town > community/village > compound > grid > "
-            "building)"
+        return tr(
+            "parent '{parent}' is a {parent_level} but a {level} must sit inside a higher "
+            "level (district > street/town > community/village > compound > grid > building)",
+            parent=parent,
+            parent_level=level_of[parent],
+            level=lvl,
         )
 
     c.rows(rt, bad, "parent_id", msg)
 
 
+def _missing_table(raw: RawDataset, t: Table) -> Problem:
+    """A required table is missing: say what every sheet or file found was taken as."""
+    found = [f"{where} → {table}" for table, where in raw.present.items()]
+    found += [f"{where} → {tr('ignored')}" for where, _ in raw.ignored]
+    kind = tr("sheet") if raw.workbook else tr("file")
+    message = tr(
+        "required {kind} '{table}' ({label}) is missing",
+        kind=kind,
+        table=t.name,
+        label=t.label,
+    )
+    if found:
+        message += tr("; found: {found}", found="; ".join(found))
+    return Problem(raw.label(t.name), None, None, message)
+
+
 def validate(raw: RawDataset) -> Dataset:
     """Turn raw tables into a typed :class:`Dataset`, or raise with every problem found.
+
+    The dataset's ``absent`` records, per table read, the optional columns its header lacked
+    (unknown, not zero).
 
     Raises
     ------
     DatasetError
-        Listing every problem: file, spreadsheet row, column and what was expected.
+        Listing every problem: file, spreadsheet row, column and what was expected.  Its
+        ``problems`` are capped per check (``MAX_PROBLEMS_PER_CHECK``, then one summary line);
+        ``all_problems`` holds every one.
     """
     c = _Collector()
-    c.problems.extend(raw.problems)
-    kind = "sheet" if raw.workbook else "file"
+    for p in raw.problems:
+        c.add(p)
     for t in TABLES:
         if t.required and t.name not in raw.present:
-            message = f"required {kind} '{t.name}' ({t.label}) is missing"
-            c.problems.append(Problem(raw.label(t.name), None, None, message))
+            c.add(_missing_table(raw, t))
     usable: dict[str, RawTable] = {}
     for name, rt in raw.tables.items():
         if _check_columns(rt, c):
             usable[name] = rt
             if rt.table.required and rt.frame.empty:
-                c.problems.append(Problem(rt.file, None, None, "has a header but no rows"))
+                c.add(Problem(rt.file, None, None, tr("has a header but no rows")))
     tables: dict[str, pd.DataFrame] = {}
     for name, rt in usable.items():
         _check_required_cells(rt, c)
@@ -322,7 +464,7 @@ def validate(raw: RawDataset) -> Dataset:
     for t in TABLES:
         tables.setdefault(t.name, empty_table(t))
     id_index = _IdIndex(tables)
-    _check_unique_ids(list(usable.values()), c, id_index)
+    _check_unique_ids(list(usable.values()), tables, c, id_index)
     # A table that is there but unreadable, or a required one that is missing, was reported
     # already: references into it cannot be checked, and are not reported a second time.
     unknown = {
@@ -333,13 +475,16 @@ def validate(raw: RawDataset) -> Dataset:
         _check_parent_levels(tables["areas"], usable["areas"], c)
     if c.problems:
         order = {t.name: i for i, t in enumerate(TABLES)}
+        rank = {where: order[t] for t, where in raw.present.items()}
+        rank.update({rt.file: order[name] for name, rt in raw.tables.items()})
 
-        def table_rank(file: str) -> int:
-            name = file.rsplit(" sheet ", 1)[-1] if " sheet " in file else file.split(".")[0]
-            return order.get(name, 99)
+        def key(p: Problem) -> tuple[int, str, int]:
+            return (rank.get(p.file, 99), p.file, p.row or 0)
 
-        c.problems.sort(key=lambda p: (table_rank(p.file), p.file, p.row or 0))
-        raise DatasetError(c.problems, raw.source)
+        error = DatasetError(sorted(c.shown, key=key), raw.source)
+        error.all_problems = sorted(c.problems, key=key)  # type: ignore[attr-defined]
+        raise error
     for name in tables:
         tables[name] = tables[name].reset_index(drop=True)
-    return Dataset(raw.name, tables)
+    absent = {name: tuple(rt.report.absent) for name, rt in raw.tables.items()}
+    return Dataset(raw.name, tables, absent=absent)

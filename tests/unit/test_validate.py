@@ -125,11 +125,12 @@ def test_non_numeric_and_negative_counts(tmp_path: Path) -> None:
     ps = problems(
         tmp_path,
         orgs=ORGS + "B1,支部,branch,O0,,,十二\nB2,支部,branch,O0,,,-3\n",
-        units="id,name,kind,party_members,employees\nU1,企业,enterprise,3人,abc\n",
+        units="id,name,kind,party_members,employees\nU1,企业,enterprise,3吨,abc\n",
     )
     assert "'十二'" in find(ps, "orgs.csv", 3, "members").message
     assert find(ps, "orgs.csv", 4, "members")
-    assert "'3人'" in find(ps, "units.csv", 2, "party_members").message
+    # 3人 is a count with its unit (read as 3); a ton is no unit of people.
+    assert "'3吨'" in find(ps, "units.csv", 2, "party_members").message
     assert find(ps, "units.csv", 2, "employees")
 
 
@@ -277,8 +278,13 @@ def test_missing_orgs_file_is_one_problem(tmp_path: Path) -> None:
     )
     with pytest.raises(DatasetError) as e:
         load(folder)
+    # The message lists what each file found was taken as, so a misnamed file is easy to spot.
     assert [(p.file, p.message) for p in e.value.problems] == [
-        ("orgs.csv", "required file 'orgs' (党组织) is missing")
+        (
+            "orgs.csv",
+            "required file 'orgs' (党组织) is missing; "
+            "found: alliances.csv → alliances; areas.csv → areas",
+        )
     ]
 
 
@@ -297,12 +303,17 @@ def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
 
 def test_missing_sheet_is_named_as_a_sheet(tmp_path: Path) -> None:
     book = _workbook(
-        tmp_path / "b.xlsx", {"orgs": [["id", "name", "type"], ["O0", "区委", "党委"]]}
+        tmp_path / "b.xlsx",
+        {"orgs": [["id", "name", "type"], ["O0", "区委", "党委"]], "Sheet1": [["x"]]},
     )
     with pytest.raises(DatasetError) as e:
         load(book)
     assert [(p.file, p.message) for p in e.value.problems] == [
-        ("b.xlsx sheet areas", "required sheet 'areas' (区域) is missing")
+        (
+            "b.xlsx sheet areas",
+            "required sheet 'areas' (区域) is missing; "
+            "found: b.xlsx sheet orgs → orgs; b.xlsx sheet Sheet1 → ignored",
+        )
     ]
 
 

@@ -1,0 +1,326 @@
+"""CSV files: encodings, delimiters, and a fast path for tidy files.
+
+Excel and WPS save CSV as UTF-8 (with or without BOM) or GBK/GB18030, with commas or — "Unicode
+text" saved under a .csv name — tabs.  A tidy file (the header on line 1, every row as wide as
+the header) is parsed by pandas' C parser in one pass; anything else (title lines above the
+header, rows wider than the header, a broken quote) is read record by record with :mod:`csv`
+and laid out by :mod:`orggraph.read.grid`, which locates every problem.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from orggraph.errors import Problem
+from orggraph.i18n import tr
+from orggraph.read import limits
+from orggraph.read.grid import TOTAL_WORDS, column_letter, find_header, is_note, read_grid
+from orggraph.read.headers import map_headers
+from orggraph.read.model import ROW, RawTable
+from orggraph.read.report import TableReport
+from orggraph.schema import Table
+
+ENCODINGS = ("utf-8", "gb18030")
+# GB18030 decodes almost any bytes; text a Chinese planner typed keeps to GB2312's common
+# characters.  Latin-1 (Rue Élysée) decodes to rare ones (Rue 蒷ys閑).
+_RARE_SHARE = 0.3
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+_SCI = re.compile(r"\d[eE]\+?\d")
+_PAD_MARKS = (" ,", ", ", " \n", " \r", "\n ", "\t", "\u3000", '" ', ' "')
+
+
+def decode_csv_bytes(data: bytes) -> tuple[str, str | None]:
+    """Decode CSV bytes as UTF-8 (with or without BOM) or GB18030 (a superset of GBK).
+
+    Returns the text and the encoding, or ``("", None)`` when no encoding gives plausible text.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            return "", None
+    for enc in ENCODINGS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc == "gb18030" and not _plausible_chinese(text):
+            return "", None
+        return text, enc
+    return "", None
+
+
+def _plausible_chinese(text: str) -> bool:
+    """Whether GB18030-decoded text reads as typed Chinese rather than mis-decoded bytes."""
+    chars = {c for c in set(text) if ord(c) > 0x7F}
+    if not chars:
+        return True
+    rare = 0
+    for c in chars:
+        try:
+            c.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += 1
+    return rare / len(chars) < _RARE_SHARE
+
+
+def _may_be_padded(text: str) -> bool:
+    """Could some cell start or end with a space?  (Plain substring scans run at memory speed.)"""
+    # Every mark holds a space, a tab or a full-width space: one-character scans (memchr-fast)
+    # settle the usual case; two-character scans of a CJK text are many times slower.
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return False
+    return text[:1] == " " or text.endswith(" ") or any(m in text for m in _PAD_MARKS)
+
+
+def _delimiter(head: str) -> str:
+    """Tab for "Unicode text" saved as .csv, else comma."""
+    return "\t" if head.count("\t") > head.count(",") else ","
+
+
+def _records(
+    text: str, delimiter: str, where: str, problems: list[Problem]
+) -> list[list[str | None]] | None:
+    """Every record of ``text`` as stripped cells; a broken quote is reported with its row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str | None]] = []
+    while True:
+        try:
+            rec = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            problems.append(
+                Problem(
+                    where,
+                    len(rows) + 1,
+                    None,
+                    tr(
+                        'a quote (") opens here and is not closed as CSV expects ({error})',
+                        error=str(e),
+                    ),
+                )
+            )
+            break
+        if len(rec) > limits.MAX_COLUMNS:
+            problems.append(
+                Problem(
+                    where,
+                    len(rows) + 1,
+                    None,
+                    tr(
+                        "the header has {n} columns; at most {limit} are read",
+                        n=len(rec),
+                        limit=limits.MAX_COLUMNS,
+                    ),
+                )
+            )
+            return None
+        rows.append([v.strip(" \t\r\n\u3000\ufeff") or None for v in rec])
+        if len(rows) > limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
+            break
+    return rows
+
+
+def read_csv_table(
+    table: Table, path: Path, problems: list[Problem], where: str | None = None
+) -> RawTable | None:
+    """Read one CSV file as ``table``; problems are appended to ``problems``."""
+    file = where or path.name
+    size = path.stat().st_size
+    if size > limits.MAX_FILE_BYTES:
+        problems.append(
+            Problem(
+                file,
+                None,
+                None,
+                tr(
+                    "the file is {mb} MB; at most {limit} MB are read",
+                    mb=size // 2**20,
+                    limit=limits.MAX_FILE_BYTES // 2**20,
+                ),
+            )
+        )
+        return None
+    data = path.read_bytes()
+    if not data.strip(codecs.BOM_UTF8 + b" \r\n\t,"):
+        problems.append(Problem(file, None, None, empty_message(table)))
+        return None
+    text, enc = decode_csv_bytes(data)
+    if enc is None:
+        problems.append(
+            Problem(
+                file,
+                None,
+                None,
+                tr(
+                    "cannot decode the file as {encodings} (tried in that order): save it as "
+                    "UTF-8 or GBK CSV (另存为 CSV UTF-8)",
+                    encodings=", ".join(ENCODINGS),
+                ),
+            )
+        )
+        return None
+    checks = frozenset(
+        name
+        for name, found in (
+            ("nfkc", _FULL_WIDTH.search(text) is not None),
+            ("sci", ("e+" in text or "E+" in text) and _SCI.search(text) is not None),
+        )
+        if found
+    )
+    head = text[: 1 << 16]
+    delimiter = _delimiter(head.split("\n", 1)[0])
+    fast = _fast(table, file, text, data, enc, delimiter, problems)
+    if fast is not None:
+        fast.checks = checks
+        return fast
+    rows = _records(text, delimiter, file, problems)
+    if rows is None:
+        return None
+    rt = read_grid(table, file, rows, problems)
+    if rt is not None:
+        rt.checks = checks | {"nfkc"}
+    return rt
+
+
+def _fast(
+    table: Table,
+    file: str,
+    text: str,
+    data: bytes,
+    enc: str,
+    delimiter: str,
+    problems: list[Problem],
+) -> RawTable | None:
+    """The tidy file: header on line 1, no row wider than it.  ``None`` to take the slow path."""
+    head_rows: list[list[str | None]] = []
+    for rec in csv.reader(io.StringIO(text[: 1 << 16], newline=""), delimiter=delimiter):
+        head_rows.append([v.strip() or None for v in rec])
+        if len(head_rows) >= limits.HEADER_SCAN_ROWS:
+            break
+    if not head_rows or len(head_rows[0]) > limits.MAX_COLUMNS:
+        return None
+    if find_header(table, head_rows) != 0:
+        return None
+    # UTF-8 goes to the parser as bytes (it would re-encode a str to UTF-8 anyway); the
+    # decoded text above only proved the bytes valid.  Cells come back as plain str objects.
+    body = data.removeprefix(codecs.BOM_UTF8) if enc != "gb18030" else text
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            frame = pd.read_csv(
+                io.StringIO(body) if isinstance(body, str) else io.BytesIO(body),
+                dtype=object,
+                encoding="utf-8",
+                keep_default_na=False,
+                na_values=[""],
+                skip_blank_lines=False,
+                index_col=False,
+                sep=delimiter,
+            )
+    except (pd.errors.ParserError, ValueError, Warning):
+        return None  # the slow path reads it and locates the trouble
+    if len(frame) > limits.MAX_ROWS or len(frame.columns) != len(head_rows[0]):
+        return None
+    # Stripping every cell is the slowest part of reading a big file: skip it when a scan of
+    # the text shows no cell can start or end with a space.
+    return finish_frame(table, file, frame, head_rows[0], problems, _may_be_padded(text))
+
+
+def finish_frame(
+    table: Table,
+    file: str,
+    frame: pd.DataFrame,
+    headers: list[str | None],
+    problems: list[Problem],
+    may_be_padded: bool = True,
+) -> RawTable:
+    """Map ``headers`` (row 1) onto ``frame``'s columns; skip blank, note and total rows."""
+    report = TableReport(table.name, file, header_rows=[1])
+    hmap, header_problems = map_headers(table, file, list(headers))
+    for p in header_problems:
+        problems.append(Problem(p.file, 1, p.column, p.message))
+    keep: dict[str, pd.Series] = {}
+    for i, name in enumerate(hmap.names):
+        col = frame.iloc[:, i]
+        if name:
+            keep[name] = col
+        elif not headers[i] and col.notna().any():
+            first = int(np.flatnonzero(col.notna().to_numpy())[0]) + 2
+            problems.append(
+                Problem(
+                    file,
+                    first,
+                    column_letter(i),
+                    tr(
+                        "column {letter} has values but no header: give it a header or delete it",
+                        letter=column_letter(i),
+                    ),
+                )
+            )
+    out = pd.DataFrame(keep, index=frame.index)
+    for col in out.columns:
+        s = out[col].astype(object)
+        if may_be_padded:
+            # Trim spaces (ASCII and the full-width 　 WPS leaves); a blank cell means "unknown".
+            s = s.where(s.isna(), s.astype(str).str.strip(" \t\r\n\u3000\ufeff"))
+            s = s.mask(s == "", None)
+        out[col] = s
+    out[ROW] = out.index.to_numpy() + 2
+    out = _skip_rows(out, report)
+    for raw in hmap.dropped:
+        report.dropped_columns.append((raw, tr("row numbers")))
+    report.columns = hmap.mapped
+    report.extra = hmap.extra
+    report.absent = [c.name for c in table.columns if c.name not in hmap.mapped]
+    report.rows = len(out)
+    if len(out):
+        report.first_row, report.last_row = int(out[ROW].iloc[0]), int(out[ROW].iloc[-1])
+    return RawTable(table, file, out.reset_index(drop=True), report)
+
+
+def _skip_rows(frame: pd.DataFrame, report: TableReport) -> pd.DataFrame:
+    """Drop blank, total (合计) and note (注：…) rows, each reported; vectorised."""
+    cells = [c for c in frame.columns if c != ROW]
+    if not cells:
+        return frame
+    # Rows with nothing after the first cell: narrow the candidates column by column (usually
+    # none survive the second column), then look at what the first cell says.
+    candidates = np.arange(len(frame))
+    for col in cells[1:]:
+        if not len(candidates):
+            break
+        candidates = candidates[pd.isna(frame[col].to_numpy()[candidates])]
+    drop = np.zeros(len(frame), dtype=bool)
+    first = frame[cells[0]].to_numpy()
+    rows = frame[ROW].to_numpy()
+    for i in candidates:
+        v = first[i]
+        if v is None or (isinstance(v, float) and v != v):
+            report.skip(int(rows[i]), tr("blank"))
+            drop[i] = True
+        elif is_note(str(v)):
+            report.skip(int(rows[i]), tr("note"))
+            drop[i] = True
+    head = frame[cells[:3]]
+    total = head.isin(TOTAL_WORDS).any(axis=1).to_numpy()
+    for i in np.flatnonzero(total & ~drop):
+        report.skip(int(rows[i]), tr("total row"))
+    drop |= total
+    # Trailing blank rows are formatting, not gaps in the table: not reported one by one.
+    return frame.loc[~drop] if drop.any() else frame
+
+
+def empty_message(table: Table) -> str:
+    """The problem text for a file or sheet with no header row."""
+    need = ", ".join(c.name for c in table.columns if c.required)
+    return tr("the file is empty: expected a header row with at least {columns}", columns=need)

@@ -1,0 +1,211 @@
+"""What a file really is, and whether it is safe to open, decided before any parser runs.
+
+A planner's ``.xls`` may be a web page that Excel or a government system saved under that name, an
+``.xlsx`` may be an old ``.xls`` renamed, and WPS saves its own ``.et``.  Each is named for what it
+is, with how to save it as a workbook orggraph reads.  A workbook is a zip of XML parts: its
+uncompressed sizes are checked first (a zip bomb or a 1 GB cell is refused in milliseconds), and
+a part that declares a DTD (entities: billion laughs, XXE — nothing Excel or WPS writes) is
+refused; the sheets are then parsed by calamine (Rust), which expands no entities.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Literal
+
+from orggraph.errors import Problem
+from orggraph.i18n import tr
+from orggraph.read import limits
+
+Kind = Literal["xlsx", "xls", "csv", "refused"]
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ett")
+_SAVE_AS = "open it in Excel or WPS and save it as an Excel workbook (另存为 .xlsx)"
+_DEFLATE_MAX_RATIO = 1032  # deflate cannot inflate one byte to more than this
+
+
+def _looks_html(head: bytes) -> bool:
+    h = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return h.startswith((b"<html", b"<!doctype html", b"<table", b"<meta", b"<head")) or (
+        b"<html" in h[:2048]
+    )
+
+
+def _looks_xml_spreadsheet(head: bytes) -> bool:
+    return b"urn:schemas-microsoft-com:office:spreadsheet" in head
+
+
+def sniff(path: Path) -> tuple[Kind, Problem | None]:
+    """What ``path`` is: a workbook to read, a CSV file, or a refusal saying what it is."""
+    suffix = path.suffix.lower()
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError as e:
+        return "refused", Problem(name, None, None, tr("cannot open the file ({error})", error=e))
+    if suffix == ".csv":
+        return "csv", None
+    if suffix in (".et", ".ett"):
+        return "refused", Problem(
+            name,
+            None,
+            None,
+            tr("a WPS spreadsheet (.et) is not read: {how}", how=tr(_SAVE_AS)),
+        )
+    if size > limits.MAX_FILE_BYTES:
+        return "refused", Problem(
+            name,
+            None,
+            None,
+            tr(
+                "the file is {mb} MB; at most {limit} MB are read",
+                mb=size // 2**20,
+                limit=limits.MAX_FILE_BYTES // 2**20,
+            ),
+        )
+    if _looks_html(head):
+        return "refused", Problem(
+            name,
+            None,
+            None,
+            tr(
+                "this is a web page (HTML) saved with a {suffix} name, not a workbook: {how}",
+                suffix=suffix,
+                how=tr(_SAVE_AS),
+            ),
+        )
+    if _looks_xml_spreadsheet(head):
+        return "refused", Problem(
+            name,
+            None,
+            None,
+            tr(
+                "this is an Excel 2003 XML spreadsheet saved with a {suffix} name: {how}",
+                suffix=suffix,
+                how=tr(_SAVE_AS),
+            ),
+        )
+    if head.startswith(OLE):
+        if suffix == ".xls":
+            return "xls", None
+        return "refused", Problem(
+            name,
+            None,
+            None,
+            tr(
+                "this is an old-format .xls workbook renamed {suffix}: {how}",
+                suffix=suffix,
+                how=tr(_SAVE_AS),
+            ),
+        )
+    if head.startswith(ZIP):
+        return "xlsx", None
+    return "refused", Problem(
+        name,
+        None,
+        None,
+        tr("not a workbook (neither .xlsx nor .xls inside): {how}", how=tr(_SAVE_AS)),
+    )
+
+
+def check_zip(path: Path) -> list[Problem]:
+    """Refuse a workbook whose parts would inflate past the limits, or that declares a DTD.
+
+    Declared sizes are checked first; a part large enough to matter is then inflated once, in
+    chunks, counting bytes, because a hostile zip may understate its sizes.
+    """
+    name = path.name
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        return [Problem(name, None, None, tr("not a readable .xlsx workbook ({error})", error=e))]
+    problems: list[Problem] = []
+    with zf:
+        infos = zf.infolist()
+        budget = limits.MAX_XML_BYTES
+        declared = sum(i.file_size for i in infos)
+        if declared > budget:
+            return [_too_big(name, declared)]
+        total = 0
+        for info in infos:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > 2**20 and ratio > limits.MAX_PART_RATIO:
+                return [
+                    Problem(
+                        name,
+                        None,
+                        None,
+                        tr(
+                            "part {part} would inflate {ratio:.0f} times (to {mb} MB): refused "
+                            "as a zip bomb",
+                            part=info.filename,
+                            ratio=ratio,
+                            mb=info.file_size // 2**20,
+                        ),
+                    )
+                ]
+            try:
+                if info.compress_size * _DEFLATE_MAX_RATIO > budget - total:
+                    n = _inflated_size(zf, info, budget - total)
+                else:
+                    n = info.file_size
+                if info.filename.endswith((".xml", ".rels")) and _declares_dtd(zf, info):
+                    problems.append(
+                        Problem(
+                            name,
+                            None,
+                            None,
+                            tr(
+                                "part {part} declares a DTD or entities, which Excel and WPS "
+                                "never write: refused",
+                                part=info.filename,
+                            ),
+                        )
+                    )
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
+                return [
+                    Problem(
+                        name,
+                        None,
+                        None,
+                        tr("not a readable .xlsx workbook ({error})", error=e),
+                    )
+                ]
+            total += n
+            if total > budget:
+                return [_too_big(name, total)]
+    return problems
+
+
+def _too_big(name: str, size: int) -> Problem:
+    return Problem(
+        name,
+        None,
+        None,
+        tr(
+            "the workbook's XML inflates to {mb} MB or more; at most {limit} MB are read",
+            mb=size // 2**20,
+            limit=limits.MAX_XML_BYTES // 2**20,
+        ),
+    )
+
+
+def _inflated_size(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> int:
+    n = 0
+    with zf.open(info) as f:
+        while chunk := f.read(1 << 22):
+            n += len(chunk)
+            if n > cap:
+                break
+    return n
+
+
+def _declares_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    with zf.open(info) as f:
+        head = f.read(1 << 16)
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head

@@ -1,0 +1,296 @@
+"""Workbooks (.xlsx, .xlsm, legacy .xls): sheets to tables.
+
+Read with calamine (``python-calamine``, Rust): one reader for .xlsx and .xls, the cells that are
+really there (not the ``<dimension>`` tag), merged ranges and sheet visibility, several times
+faster than openpyxl (bench/bench_read_xlsx.py).  What calamine does not say — a formula with no
+saved value reads as an empty cell — is found in the sheet's XML (:func:`_formulas_without_value`).
+
+Sheet names: a sheet named after a table (English, Chinese, or a longer Chinese title such as
+城北街道区域情况统计表) is read as that table; every other sheet is reported as ignored.  A visible
+sheet wins over a hidden one; a hidden sheet alone is refused, never read silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from orggraph.errors import Problem
+from orggraph.i18n import tr
+from orggraph.read.csv import empty_message
+from orggraph.read.grid import Cell, Merge, read_grid
+from orggraph.read.headers import table_for_name
+from orggraph.read.model import RawDataset
+from orggraph.read.report import TableReport
+from orggraph.read.sniff import check_zip
+from orggraph.schema import Table
+
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>")
+_STR_RESULT = re.compile(rb'\bt="str"')
+
+
+@dataclass
+class _Sheet:
+    name: str
+    visible: bool
+    table: Table | None
+    exact: bool
+
+
+def cell_text(v: object) -> Cell:
+    """A cell as the text a spreadsheet shows (ids keep their digits), or ``None`` if empty."""
+    if v is None or v == "":
+        return None
+    if isinstance(v, bool):
+        return str(v).upper()
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if v != v or v in (float("inf"), float("-inf")):
+            return str(v)
+        return str(int(v)) if v.is_integer() and abs(v) < 1e16 else repr(v)
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat() if v.time() == dt.time() else v.isoformat()
+    if isinstance(v, dt.date | dt.time):
+        return v.isoformat()
+    text = str(v).strip(" \t\r\n\u3000\ufeff")
+    return text or None
+
+
+def read_workbook(
+    path: Path,
+    raw: RawDataset,
+    kind: str,
+    only: Table | None = None,
+) -> None:
+    """Read the sheets of ``path`` into ``raw`` (tables, problems, present, ignored).
+
+    ``only`` reads a workbook of a folder holding one workbook per table: its first visible
+    sheet with cells is that table, whatever the sheet is called.
+    """
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
+    name = path.name
+    if kind == "xlsx":
+        zip_problems = check_zip(path)
+        if zip_problems:
+            raw.problems.extend(zip_problems)
+            if only is not None:
+                raw.present.setdefault(only.name, name)
+            return
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+        meta = wb.sheets_metadata
+    except Exception as e:  # calamine raises its own errors for every broken file
+        raw.problems.append(Problem(name, None, None, _unreadable(e)))
+        if only is not None:
+            raw.present.setdefault(only.name, name)
+        return
+    sheets: list[_Sheet] = []
+    for m in meta:
+        visible = m.visible == SheetVisibleEnum.Visible
+        if only is not None:
+            sheets.append(_Sheet(m.name, visible, only, True))
+        else:
+            table, exact = table_for_name(m.name)
+            sheets.append(_Sheet(m.name, visible, table, exact))
+    chosen = _choose(path, sheets, raw, only)
+    formulas = _formula_cells(path, [s.name for s in chosen]) if kind == "xlsx" else {}
+    for s in chosen:
+        assert s.table is not None
+        where = f"{name} sheet {s.name}"
+        try:
+            sheet = wb.get_sheet_by_name(s.name)
+            values = sheet.to_python(skip_empty_area=False)
+            merges: list[Merge] = [
+                (a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])
+            ]
+        except Exception as e:
+            raw.problems.append(Problem(where, None, None, _unreadable(e)))
+            continue
+        for row, col in formulas.get(s.name, []):
+            raw.problems.append(
+                Problem(
+                    where,
+                    row,
+                    col,
+                    tr(
+                        "a formula with no saved value: open the workbook in Excel or WPS and "
+                        "save it, so the values are stored"
+                    ),
+                )
+            )
+        rows = [[cell_text(v) for v in r] for r in values]
+        if not any(any(r) for r in rows):
+            raw.problems.append(Problem(where, None, None, empty_message(s.table)))
+            continue
+        report = TableReport(s.table.name, where)
+        if not s.exact and only is None:
+            report.taken_as = tr(
+                "sheet '{sheet}' read as table {table}", sheet=s.name, table=s.table.name
+            )
+        rt = read_grid(s.table, where, rows, raw.problems, merges, report)
+        if rt is not None:
+            raw.tables[s.table.name] = rt
+
+
+def _unreadable(e: Exception) -> str:
+    text = " ".join(str(e).split())[:200] or type(e).__name__
+    return tr(
+        "cannot read the workbook ({error}): open it in Excel or WPS and save it again as .xlsx",
+        error=text,
+    )
+
+
+def _choose(path: Path, sheets: list[_Sheet], raw: RawDataset, only: Table | None) -> list[_Sheet]:
+    """The sheet read for each table; the others reported as ignored, or refused."""
+    chosen: list[_Sheet] = []
+    by_table: dict[str, list[_Sheet]] = {}
+    for s in sheets:
+        label = f"{path.name} sheet {s.name}"
+        if s.table is None:
+            raw.ignored.append((label, tr("not the name of a table")))
+            continue
+        by_table.setdefault(s.table.name, []).append(s)
+    for table, group in by_table.items():
+        visible = [s for s in group if s.visible]
+        hidden = [s for s in group if not s.visible]
+        if only is not None:
+            pick = visible[:1]
+            for s in visible[1:]:
+                raw.ignored.append(
+                    (f"{path.name} sheet {s.name}", tr("another sheet of a one-table workbook"))
+                )
+        elif len(visible) > 1:
+            exact = [s for s in visible if s.exact]
+            pick = exact[:1] if len(exact) == 1 else []
+            if not pick:
+                names = ", ".join(f"'{s.name}'" for s in visible)
+                raw.problems.append(
+                    Problem(
+                        path.name,
+                        None,
+                        None,
+                        tr(
+                            "sheets {names} all hold table {table}: keep one, or rename the others",
+                            names=names,
+                            table=table,
+                        ),
+                    )
+                )
+                raw.present[table] = f"{path.name} sheet {visible[0].name}"
+                continue
+            for s in visible:
+                if s is not pick[0]:
+                    raw.ignored.append(
+                        (
+                            f"{path.name} sheet {s.name}",
+                            tr(
+                                "sheet '{sheet}' is the one read as {table}",
+                                sheet=pick[0].name,
+                                table=table,
+                            ),
+                        )
+                    )
+        else:
+            pick = visible
+        if pick:
+            for s in hidden:
+                raw.ignored.append(
+                    (
+                        f"{path.name} sheet {s.name}",
+                        tr(
+                            "hidden; the visible sheet '{sheet}' was read as {table}",
+                            sheet=pick[0].name,
+                            table=table,
+                        ),
+                    )
+                )
+            raw.present[table] = f"{path.name} sheet {pick[0].name}"
+            chosen.append(pick[0])
+        elif hidden:
+            where = f"{path.name} sheet {hidden[0].name}"
+            raw.present[table] = where
+            raw.problems.append(
+                Problem(
+                    where,
+                    None,
+                    None,
+                    tr(
+                        "the sheet for table {table} is hidden: unhide it (取消隐藏) to use it, "
+                        "or delete it",
+                        table=table,
+                    ),
+                )
+            )
+    return chosen
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its XML part, from the workbook's own index."""
+    from defusedxml import ElementTree
+
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    target = {r.get("Id"): r.get("Target", "") for r in rels}
+    out: dict[str, str] = {}
+    for sheet in book.iter(f"{ns_main}sheet"):
+        t = target.get(sheet.get(f"{ns_rel}id"), "")
+        part = t.lstrip("/") if t.startswith("/") else str(PurePosixPath("xl") / t)
+        out[sheet.get("name", "")] = part
+    return out
+
+
+def _formula_cells(path: Path, names: list[str]) -> dict[str, list[tuple[int, str]]]:
+    """Per sheet, the cells (row, column letters) holding a formula with no saved value."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            parts = _sheet_parts(zf)
+            for name in names:
+                part = parts.get(name)
+                if part is None or part not in zf.namelist():
+                    continue
+                cells = _formulas_without_value(zf, part)
+                if cells:
+                    out[name] = cells
+    except Exception:
+        return out
+    return out
+
+
+def _formulas_without_value(zf: zipfile.ZipFile, part: str) -> list[tuple[int, str]]:
+    """Formula cells with no ``<v>`` (openpyxl and some tools write none; Excel always does)."""
+    found = False
+    with zf.open(part) as f:  # most sheets hold no formula: one streaming scan settles it
+        tail = b""
+        while chunk := f.read(1 << 22):
+            if b"<f" in tail + chunk or b":f" in tail + chunk:
+                found = True
+                break
+            tail = chunk[-8:]
+    if not found:
+        return []
+    data = zf.read(part)
+    cells: list[tuple[int, str]] = []
+    for m in re.finditer(rb"<(?:\w+:)?f[\s>/]", data):
+        start = data.rfind(b"<c ", 0, m.start())
+        alt = data.rfind(b":c ", 0, m.start())
+        start = max(start, alt)
+        end = data.find(b"</", m.end())
+        end = data.find(b"c>", end) if end >= 0 else -1
+        if start < 0 or end < 0:
+            continue
+        seg = data[start : end + 2]
+        if _VALUE.search(seg) or _STR_RESULT.search(seg[: seg.find(b">")]):
+            continue
+        ref = _CELL_REF.search(seg)
+        if ref:
+            cells.append((int(ref.group(2)), ref.group(1).decode()))
+    return cells
