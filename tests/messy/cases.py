@@ -1,0 +1,270 @@
+"""The corpus: every messy workbook of issues 7 and 8, with what a planner expects of it.
+
+Three outcomes, written once here and checked by ``test_corpus.py``:
+
+``Same``
+    Read exactly as the clean dataset it was made from: the same contract cells in every table,
+    the same findings (rule, subject, severity, message) and the same rates.
+``Refused``
+    ``DatasetError``, with one problem located where the planner must look (``where`` in its
+    file/sheet, ``row`` as the spreadsheet numbers it, ``column`` under any of its names) whose
+    text matches every pattern of ``says`` (regular expressions, case-insensitive, English
+    messages: stable fragments such as a value, never a whole sentence).
+``Unknown``
+    An optional column the planner never had reads as unknown (NaN), never as 0.
+
+``bounded`` cases run in a child process whose time and memory the test measures (issue 8:
+under 30 s and 1 GB).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import grid as G
+from . import hostile as H
+from . import layouts as L
+from .layouts import Builder, build, each, only
+
+
+@dataclass(frozen=True)
+class Same:
+    """Read as the bundled Chengdong dataset every ``Same`` case is made from."""
+
+
+@dataclass(frozen=True)
+class Refused:
+    where: str
+    row: int | None = None
+    column: tuple[str, ...] = ()
+    says: tuple[str, ...] = ()
+    never_says: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Unknown:
+    table: str
+    column: str
+    # A rule that must not fire on an unknown value (README: an unknown member count triggers
+    # no size or should-establish finding), or a rate that must not read 0.
+    no_rule: str | None = None
+    rate: str | None = None
+
+
+Outcome = Same | Refused | Unknown
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    build: Builder = field(repr=False)
+    expect: Outcome
+    bounded: bool = False
+
+
+SAME = Same()
+BOOK = L.WORKBOOK
+MEMBERS = ("members", "党员数")
+SIZE = r"GB|MB|bytes|large|long|size|limit"
+XML = r"XML|entit|damaged|corrupt|truncat"
+
+CASES: list[Case] = [
+    # Controls: the clean tables written by this corpus's own writers read as the bundled CSV.
+    Case("control-xlsx", build(), SAME),
+    Case("control-xls", L.legacy_xls(), SAME),
+    Case("control-csv", L.csv_folder(), SAME),
+    # Header position (issue 7 §2).
+    Case("title-row", build(each(L.title_rows)), SAME),
+    Case("fill-in-rows", build(each(L.fill_in_rows)), SAME),
+    Case("notes-above-header", build(each(L.notes_above)), SAME),
+    Case("header-at-B3", build(each(L.at_b3)), SAME),
+    Case(
+        "two-row-header",
+        build(*(only(t, L.two_row_header(t)) for t in ("orgs", "areas", "units"))),
+        SAME,
+    ),
+    Case(
+        "two-row-header-with-serial",
+        build(only("orgs", L.serial), only("orgs", L.two_row_header("orgs"))),
+        SAME,
+    ),
+    # Extra columns.
+    Case("serial-column", build(each(L.serial)), SAME),
+    Case("reordered-columns", build(each(L.reordered)), SAME),
+    Case("remarks-column", build(each(L.remarks)), SAME),
+    Case("separator-columns", build(each(L.separators)), SAME),
+    # Merged cells down data rows: the value belongs to every row of the merge.
+    Case(
+        "merged-down",
+        build(*(only(t, L.merged_down(t)) for t in ("orgs", "areas", "units"))),
+        SAME,
+    ),
+    # Total and blank rows.
+    Case("total-rows", build(L.totals), SAME),
+    Case("blank-rows", build(each(L.blank_rows)), SAME),
+    Case("blank-rows-csv", L.csv_folder(each(L.blank_rows)), SAME),
+    # Character and number forms.
+    Case("full-width", build(L.full_width_ids_and_numbers), SAME),
+    Case("numbers-with-units", build(L.with_units), SAME),
+    Case("thousands-separator", build(L.thousands), SAME),
+    Case("thousands-separator-csv", L.csv_folder(L.thousands), SAME),
+    Case("everything-at-once", build(L.everything), SAME),
+    # Headers that are not contract names but name a field (issue 7 §1).
+    Case("header-党员人数", L.header("orgs", "党员数", "党员人数"), SAME),
+    Case("header-党员数(人)", L.header("orgs", "党员数", "党员数(人)"), SAME),
+    Case("header-党员数（人）", L.header("orgs", "党员数", "党员数（人）"), SAME),
+    Case("header-units-党员人数", L.header("units", "党员数", "党员人数"), SAME),
+    Case("header-面积（㎡）", L.header("sites", "面积", "面积（㎡）"), SAME),
+    Case("header-面积(平方米)", L.header("sites", "面积", "面积(平方米)"), SAME),
+    Case("header-户数（户）", L.header("areas", "户数", "户数（户）"), SAME),
+    Case("header-line-break", L.header("orgs", "上级党组织", "上级\n党组织"), SAME),
+    Case("header-parent", L.header("orgs", "上级党组织", "parent"), SAME),
+    Case("header-member_count", L.header("orgs", "党员数", "member_count"), SAME),
+    Case("header-上级区域编号", L.header("areas", "上级编号", "上级区域编号"), SAME),
+    Case("header-负责区域编号", L.header("orgs", "负责区域", "负责区域编号"), SAME),
+    Case("header-报到党员人数", L.header("pairings", "报到党员数", "报到党员人数"), SAME),
+    # Sheet and file names that name a table.
+    Case("sheet-结对共建", L.sheet_name("pairings", "结对共建"), SAME),
+    Case("sheet-联建覆盖", L.sheet_name("unit_coverage", "联建覆盖"), SAME),
+    Case("sheet-单位名单", L.sheet_name("units", "单位名单"), SAME),
+    # A title, not a table name, on the required areas sheet: never silently "no areas"; the
+    # planner is told which sheets were found (so the problem names this one).
+    Case(
+        "sheet-城北街道区域情况统计表",
+        L.sheet_name("areas", "城北街道区域情况统计表"),
+        Refused(BOOK, says=("城北街道区域情况统计表",)),
+    ),
+    Case("instructions-sheet", build(L.instructions_sheet), SAME),
+    # Hidden sheets: a visible one wins over an older hidden copy.
+    Case("hidden-old-copy", L.hidden_copy("hidden"), SAME),
+    Case("very-hidden-old-copy", L.hidden_copy("veryHidden"), SAME),
+    # A hidden sheet alone is not read silently: the planner is told it is hidden.
+    Case(
+        "hidden-sheet-alone",
+        build(only("orgs", lambda g: setattr(g, "state", "hidden"))),
+        Refused("orgs", says=("hidden",)),
+    ),
+    # A formula openpyxl wrote has no saved value: row 5 is the 4th org (header on row 1).
+    Case(
+        "formula-without-value",
+        build(H.cell("orgs", 5, "党员数", "=SUM(100,111)")),
+        Refused("orgs", row=5, column=MEMBERS, says=("formula", "Excel|WPS")),
+    ),
+    # File forms to read.
+    Case("tab-separated-csv", L.csv_folder(delimiter="\t"), SAME),
+    Case("folder-of-xlsx", L.folder_of_workbooks(), SAME),
+    Case(
+        "folder-of-xlsx-chinese-names",
+        L.folder_of_workbooks({"areas": "区域", "orgs": "党组织", "pairings": "结对共建"}),
+        SAME,
+    ),
+    Case("legacy-xls-merged-titled", L.legacy_xls(L.merged_in_xls), SAME),
+    Case(
+        "csv-file-结对共建",
+        L.csv_folder(lambda gs: setattr(gs["pairings"], "title", "结对共建")),
+        SAME,
+    ),
+    # File forms to refuse, saying what the file really is and to save it as .xlsx.
+    Case("wps-et", L.legacy_xls(name="城东区.et"), Refused("城东区.et", says=("WPS", r"\.xlsx"))),
+    Case("html-as-xls", H.html_as_xls, Refused("城东区.xls", says=("HTML", r"\.xlsx"))),
+    Case(
+        "xls-renamed-xlsx",
+        L.legacy_xls(name="城东区.xlsx"),
+        Refused("城东区.xlsx", says=(r"\.xls\b", r"\.xlsx")),
+    ),
+    # Excel showed 630102001001 as 6.30102E+11 and saved that: the digits are gone.  Row 4 is
+    # the first 12-digit code (district, street, then the first community).
+    Case(
+        "scientific-notation-codes",
+        L.csv_folder(text=H.scientific),
+        Refused("areas.csv", row=4, column=("id", "编号"), says=(r"6\.30102E\+11", "Excel")),
+    ),
+    # The two crashes of issue 7 §3: both files are ordinary, and read.
+    Case(
+        "csv-title-without-padding",
+        L.csv_folder(
+            text=lambda stem, t: f"{stem}情况统计表\r\n{t}" if stem in ("areas", "orgs") else t
+        ),
+        SAME,
+    ),
+    Case(
+        "csv-trailing-comma",
+        L.csv_folder(
+            text=lambda stem, t: (
+                t.replace("\r\n", ",\r\n").replace(",\r\n", "\r\n", 1) if stem == "orgs" else t
+            )
+        ),
+        SAME,
+    ),
+    # Issue 8: quietly wrong data.
+    Case("latin-1-csv", H.latin1, Refused("areas.csv", says=("UTF-?8", "GB ?(18030|K)"))),
+    Case(
+        "members-1e400",
+        H.tiny_csv(H.cell("orgs", 3, "members", "1e400")),
+        Refused("orgs.csv", row=3, column=("members",), says=("1e400",)),
+    ),
+    Case(
+        "members-reported-1e999",
+        H.tiny_csv(H.cell("pairings", 2, "members_reported", "1e999")),
+        Refused("pairings.csv", row=2, column=("members_reported",), says=("1e999",)),
+    ),
+    Case(
+        "user-column-_row",
+        H.tiny_csv(only("areas", lambda g: G.insert_column(g, 2, "_row", [7, 8, 9, 10]))),
+        Refused("areas.csv", column=("_row",), says=("_row",)),
+    ),
+    # The quote opens on spreadsheet row 4 and never closes.
+    Case(
+        "unbalanced-quote",
+        H.tiny_csv(text={"orgs": lambda t: t.replace("P3,北门", 'P3,"北门', 1)}),
+        Refused("orgs.csv", row=4, says=("quote",)),
+    ),
+    # validate lists every problem (or writes the full list): the 1000th dangling id, row 1003
+    # (header, two good pairings, then 1000 bad ones), is there.
+    Case(
+        "dangling-1000",
+        H.tiny_csv(H.dangling(1000)),
+        Refused("pairings.csv", row=1003, column=("area_id",), says=("C9",)),
+    ),
+    Case("wide-header", H.wide_header, Refused("areas.csv", says=("column",)), bounded=True),
+    # Hostile workbooks: refused before parsing, in bounded time and memory.
+    Case("zip-bomb", H.ZIP_BOMB, Refused(H.TINY_BOOK, says=(SIZE,)), bounded=True),
+    Case("one-gigabyte-cell", H.HUGE_CELL, Refused(H.TINY_BOOK, says=(SIZE,)), bounded=True),
+    Case("billion-laughs", H.BILLION_LAUGHS, Refused("orgs", says=(XML,)), bounded=True),
+    Case(
+        "xxe",
+        H.XXE,
+        Refused("orgs", says=(XML,), never_says=("root:",)),
+        bounded=True,
+    ),
+    Case("truncated-xml", H.TRUNCATED, Refused("orgs", says=(XML,)), bounded=True),
+    # Dimension tags: read the cells that are there.
+    Case("dimension-whole-sheet", H.dimension("orgs", "A1:XFD1048576"), SAME),
+    Case("dimension-stale", H.dimension("areas", "A1:H6"), SAME),
+    # Two bold, filled, empty cells right of the header: an ordinary workbook.
+    Case(
+        "styled-empty-header-cells",
+        build(each(lambda g: g.styled.extend([(0, g.width), (0, g.width + 1)]))),
+        SAME,
+    ),
+    # Absent optional columns read as unknown, never 0.
+    Case(
+        "absent-members",
+        L.no_column("orgs", "党员数"),
+        Unknown("orgs", "members", no_rule="org-size"),
+    ),
+    Case(
+        "absent-party-members",
+        L.no_column("units", "党员数"),
+        Unknown("units", "party_members", no_rule="unit-should-establish"),
+    ),
+    Case("absent-floor-area", L.no_column("sites", "面积"), Unknown("sites", "floor_area_m2")),
+    Case(
+        "absent-members-reported",
+        L.no_column("pairings", "报到党员数"),
+        Unknown("pairings", "members_reported", rate="members_reported"),
+    ),
+]
+
+CASE_BY_ID = {c.id: c for c in CASES}
+assert len(CASE_BY_ID) == len(CASES), "case ids are unique"

@@ -1,0 +1,168 @@
+"""Write grids as the real files planners send: .xlsx (openpyxl), legacy .xls (xlwt), CSV text.
+
+Also the hostile workbooks of issue 8, built by rewriting one member of a real .xlsx zip:
+streamed, so that a 2 GB sheet or a 1 GB cell never sits in this process's memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import shutil
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .grid import Cell, Grid
+
+MB = 1 << 20
+
+
+def cell_text(v: Cell) -> str:
+    """A cell as a CSV export writes it."""
+    if v is None:
+        return ""
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat()
+    if isinstance(v, float):
+        return repr(v)
+    return str(v)
+
+
+def write_xlsx(path: Path, grids: Iterable[Grid]) -> Path:
+    """One workbook, one sheet per grid, merges, sheet states and styled empty cells kept."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Border, Font, PatternFill, Side
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    thin = Side(style="thin")
+    for g in grids:
+        ws = wb.create_sheet(g.title)
+        for r, row in enumerate(g.cells, 1):
+            for c, v in enumerate(row, 1):
+                if v is not None:
+                    ws.cell(r, c, v)
+        for r, c in g.styled:
+            cell = ws.cell(r + 1, c + 1)
+            cell.font, cell.fill, cell.border = bold, fill, Border(top=thin, bottom=thin)
+        for m in g.merges:
+            ws.merge_cells(m.ref())
+        ws.sheet_state = g.state
+    if wb.worksheets and all(ws.sheet_state != "visible" for ws in wb.worksheets):
+        # A workbook needs one visible sheet: Excel itself refuses to hide the last one.
+        wb.create_sheet("说明").cell(1, 1, "见隐藏工作表")
+    wb.save(path)
+    return path
+
+
+def write_xls(path: Path, grids: Iterable[Grid]) -> Path:
+    """A real Excel 97-2003 workbook (BIFF8, an OLE compound file), merges included."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    date = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    for g in grids:
+        ws = wb.add_sheet(g.title)
+        merged_tops = {(m.top, m.left): m for m in g.merges}
+        covered = {
+            (r, c)
+            for m in g.merges
+            for r in range(m.top, m.bottom + 1)
+            for c in range(m.left, m.right + 1)
+        }
+        for (r, c), m in merged_tops.items():
+            ws.write_merge(m.top, m.bottom, m.left, m.right, g.cells[r][c])
+        for r, row in enumerate(g.cells):
+            for c, v in enumerate(row):
+                if v is None or (r, c) in covered:
+                    continue
+                if isinstance(v, dt.datetime):
+                    ws.write(r, c, v, date)
+                else:
+                    ws.write(r, c, v)
+        if g.state != "visible":
+            ws.visibility = 1
+    wb.save(str(path))
+    return path
+
+
+def csv_text(g: Grid, delimiter: str = ",") -> str:
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    for row in g.cells:
+        w.writerow([cell_text(v) for v in row])
+    return out.getvalue()
+
+
+def write_csv_folder(
+    folder: Path, grids: Iterable[Grid], encoding: str = "gb18030", delimiter: str = ","
+) -> Path:
+    """One CSV per grid, named after the grid, as Excel's "save as CSV" writes it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for g in grids:
+        (folder / f"{g.title}.csv").write_bytes(csv_text(g, delimiter).encode(encoding))
+    return folder
+
+
+def sheet_member(path: Path, title: str) -> str:
+    """The zip member holding sheet ``title`` (openpyxl numbers them in workbook order)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    try:
+        return f"xl/worksheets/sheet{wb.sheetnames.index(title) + 1}.xml"
+    finally:
+        wb.close()
+
+
+def rewrite_member(
+    path: Path, member: str, chunks: Callable[[bytes], Iterator[bytes]], out: Path | None = None
+) -> Path:
+    """Copy the workbook, replacing ``member`` by what ``chunks(old bytes)`` yields, streamed."""
+    out = out or path
+    tmp = out.with_name(out.name + ".part")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        names = src.namelist()
+        assert member in names, f"{member} not in {names}"
+        for name in names:
+            if name != member:
+                dst.writestr(src.getinfo(name), src.read(name))
+                continue
+            info = zipfile.ZipInfo(name, date_time=(2024, 3, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with dst.open(info, "w", force_zip64=True) as f:
+                for chunk in chunks(src.read(name)):
+                    f.write(chunk)
+    shutil.move(tmp, out)
+    return out
+
+
+def replace_text(old: str, new: str) -> Callable[[bytes], Iterator[bytes]]:
+    def chunks(xml: bytes) -> Iterator[bytes]:
+        text = xml.decode("utf-8")
+        assert old in text, f"{old!r} not in the sheet XML"
+        yield text.replace(old, new, 1).encode("utf-8")
+
+    return chunks
+
+
+def repeated(
+    head: bytes, unit: bytes, total: int, tail: bytes
+) -> Callable[[bytes], Iterator[bytes]]:
+    """``head``, then ``unit`` repeated up to ``total`` bytes, then ``tail``: a streamed member."""
+
+    def chunks(_old: bytes) -> Iterator[bytes]:
+        yield head
+        block = unit * max(1, MB // len(unit))
+        left = total
+        while left > 0:
+            piece = block[:left]
+            yield piece
+            left -= len(piece)
+        yield tail
+
+    return chunks

@@ -1,0 +1,216 @@
+"""Builders of the files a planner must be told about: wrong file kinds, destroyed codes, and the
+careless and hostile inputs of issue 8 (bad encodings, overflowing numbers, bombs, bad XML)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from . import grid as G
+from .base import chengdong, tiny
+from .files import (
+    csv_text,
+    repeated,
+    rewrite_member,
+    sheet_member,
+    write_csv_folder,
+    write_xlsx,
+)
+from .grid import Grid
+from .layouts import Builder, build
+
+TINY_BOOK = "城北区.xlsx"
+
+
+def tiny_csv(
+    edit: Callable[[dict[str, Grid]], object] | None = None,
+    text: dict[str, Callable[[str], str]] | None = None,
+    encoding: str = "utf-8",
+) -> Builder:
+    """The tiny dataset as CSV files; ``text`` rewrites a file's text before it is encoded."""
+
+    def write(out: Path) -> Path:
+        grids = tiny()
+        if edit:
+            edit(grids)
+        folder = out / "城北区"
+        folder.mkdir()
+        for name, g in grids.items():
+            body = csv_text(g)
+            if text and name in text:
+                body = text[name](body)
+            (folder / f"{name}.csv").write_bytes(body.encode(encoding))
+        return folder
+
+    return write
+
+
+def tiny_book(member_of: str, chunks: Callable[[bytes], object]) -> Builder:
+    """The tiny dataset as a workbook whose sheet ``member_of`` is rewritten by ``chunks``."""
+
+    def write(out: Path) -> Path:
+        path = write_xlsx(out / TINY_BOOK, tiny().values())
+        return rewrite_member(path, sheet_member(path, member_of), chunks)  # type: ignore[arg-type]
+
+    return write
+
+
+def cell(table: str, row: int, header: str, value: object) -> Callable[[dict[str, Grid]], None]:
+    """Set one cell: ``row`` as the spreadsheet numbers it (the header is row 1)."""
+
+    def edit(grids: dict[str, Grid]) -> None:
+        g = grids[table]
+        g.cells[row - 1][g.col(header)] = value
+
+    return edit
+
+
+def scientific(stem: str, text: str) -> str:
+    """What Excel writes back to CSV once it has shown a 12-digit code as 6.30102E+11."""
+    if stem != "areas":
+        return text
+    return re.sub(r"(?<![\w.])(\d)(\d{5})\d{6,}(?![\w.])", lambda m: f"{m[1]}.{m[2]}E+11", text)
+
+
+def html_as_xls(out: Path) -> Path:
+    """What many government web systems export: an HTML table saved with an .xls name."""
+    rows = []
+    for g in chengdong().values():
+        rows.append(f"<h3>{g.title}</h3><table border=1>")
+        for r in g.cells:
+            rows.append("<tr>" + "".join(f"<td>{'' if v is None else v}</td>" for v in r) + "</tr>")
+        rows.append("</table>")
+    page = '<html><head><meta charset="utf-8"></head><body>' + "".join(rows) + "</body></html>"
+    path = out / "城东区.xls"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def latin1(out: Path) -> Path:
+    """A French planner's areas file in Latin-1: GB18030 decodes it, as mojibake."""
+    grids = tiny()
+    names = ["Arrondissement Nord", "Quartier Élysée", "Rue Élysée", "Saint-Étienne"]
+    for row, name in zip(grids["areas"].cells[1:], names, strict=True):
+        row[1] = name
+    folder = out / "quartiers"
+    write_csv_folder(folder, [grids["orgs"], grids["pairings"]], encoding="utf-8")
+    data = csv_text(grids["areas"]).encode("latin-1")
+    data.decode("gb18030")  # the trap: the bytes *are* valid GB18030
+    (folder / "areas.csv").write_bytes(data)
+    return folder
+
+
+def wide_header(out: Path) -> Path:
+    """A header row of 10^5 columns (1.2 MB), one data row."""
+    folder = tiny_csv()(out)
+    areas = folder / "areas.csv"
+    lines = areas.read_bytes().decode("utf-8").split("\r\n")
+    extra = ",".join(f"列{i}" for i in range(100_000))
+    lines[0] += "," + extra
+    areas.write_bytes("\r\n".join(lines).encode("utf-8"))
+    return folder
+
+
+def dangling(n: int) -> Callable[[dict[str, Grid]], None]:
+    """``n`` pairings with a community id that does not exist."""
+
+    def edit(grids: dict[str, Grid]) -> None:
+        G.append(grids["pairings"], *[["P1", "C9", "dual_report", 1] for _ in range(n)])
+
+    return edit
+
+
+SHEET_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c>'
+    b'<c r="B1" t="inlineStr"><is><t>name</t></is></c>'
+    b'<c r="C1" t="inlineStr"><is><t>type</t></is></c></row>'
+)
+SHEET_TAIL = b"</sheetData></worksheet>"
+GB = 1 << 30
+
+# An 8 MB-ish workbook whose orgs sheet inflates to 2 GB: one row repeated (issue 8).
+ZIP_BOMB = tiny_book(
+    "orgs",
+    repeated(
+        SHEET_HEAD,
+        b'<row><c t="inlineStr"><is><t>P9</t></is></c><c t="inlineStr"><is><t>x</t></is></c>'
+        b'<c t="inlineStr"><is><t>branch</t></is></c></row>',
+        2 * GB,
+        SHEET_TAIL,
+    ),
+)
+
+# A small workbook with one 1 GB cell.
+HUGE_CELL = tiny_book(
+    "orgs",
+    repeated(
+        SHEET_HEAD + b'<row r="2"><c r="A2" t="inlineStr"><is><t>P9</t></is></c>'
+        b'<c r="B2" t="inlineStr"><is><t>',
+        b"A",
+        GB,
+        b'</t></is></c><c r="C2" t="inlineStr"><is><t>branch</t></is></c></row>' + SHEET_TAIL,
+    ),
+)
+
+_DOCTYPE_LAUGHS = (
+    '<!DOCTYPE worksheet [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)
+    )
+    + "]>"
+)
+
+
+def _with_doctype(doctype: str, cell_text: str) -> Callable[[bytes], object]:
+    """Put a DOCTYPE before the root element and an entity reference into cell B2 (a name)."""
+
+    def chunks(xml: bytes) -> object:
+        text = xml.decode("utf-8")
+        text = text.replace("<worksheet", doctype + "<worksheet", 1)
+        b2 = f'<c r="B2" t="inlineStr"><is><t>{cell_text}</t></is></c>'
+        text, n = re.subn(r'<c r="B2"[^>]*>.*?</c>', b2, text, count=1)
+        assert n == 1, "B2 holds a name"
+        yield text.encode("utf-8")
+
+    return chunks
+
+
+BILLION_LAUGHS = tiny_book("orgs", _with_doctype(_DOCTYPE_LAUGHS, "&lol9;"))
+XXE = tiny_book(
+    "orgs",
+    _with_doctype('<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', "&xxe;"),
+)
+
+
+def _truncated(xml: bytes) -> object:
+    yield xml[: len(xml) // 2]
+
+
+TRUNCATED = tiny_book("orgs", _truncated)
+
+
+def dimension(table: str, ref: str) -> Builder:
+    """Chengdong's workbook with the ``<dimension>`` of one sheet replaced by ``ref``."""
+    plain = build()
+
+    def write(out: Path) -> Path:
+        path = plain(out)
+        member = sheet_member(path, table)
+        return rewrite_member(path, member, _dimension_to(ref))
+
+    return write
+
+
+def _dimension_to(ref: str) -> Callable[[bytes], object]:
+    def chunks(xml: bytes) -> object:
+        text, n = re.subn(
+            rb'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>'.encode(), xml
+        )
+        assert n == 1, "openpyxl writes one <dimension>"
+        yield text
+
+    return chunks

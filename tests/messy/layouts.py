@@ -1,0 +1,306 @@
+"""Builders of the layouts a planner expects to just work (issue 7 section 2).
+
+Each builder takes a folder and writes one dataset into it from the clean Chengdong tables,
+returning the path to give ``orggraph.io.load``.  Every value a misread would change is one a
+rule or a rate reads (a parent, a type, a member count, a floor area), so a misread shows up
+as a different audit, not only as a different table.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+from . import grid as G
+from .base import chengdong
+from .files import write_csv_folder, write_xls, write_xlsx
+from .grid import Cell, Grid
+
+Builder = Callable[[Path], Path]
+WORKBOOK = "城东区.xlsx"
+
+TITLE = "城东区基层党组织和党员情况统计表"
+FILL_IN = ["填报单位（盖章）：城东区委组织部", None, None, "填表日期：2024年3月1日"]
+NOTES = [
+    ["说明：1. 编号为唯一标识，请勿重复；"],
+    ["2. 上级党组织、负责区域请填写编号；"],
+    ["3. 党员数指正式党员人数。"],
+]
+GROUPS: dict[str, list[tuple[str, list[str]]]] = {
+    "orgs": [
+        ("基本信息", ["编号", "名称", "类型"]),
+        ("组织关系", ["上级党组织", "负责区域", "所在单位"]),
+        ("党员情况", ["党员数"]),
+    ],
+    "areas": [
+        ("基本信息", ["编号", "名称", "层级", "上级编号"]),
+        ("人口情况", ["户数", "人口"]),
+        ("位置", ["纬度", "经度"]),
+    ],
+    "units": [
+        ("基本信息", ["编号", "名称", "类别", "所在区域"]),
+        ("党员情况", ["职工数", "党员数"]),
+    ],
+}
+# Columns a planner merges down a run of equal values (Excel's 合并后居中).
+MERGED_DOWN = {
+    "orgs": ["上级党组织", "类型"],
+    "areas": ["上级编号", "层级"],
+    "units": ["所在区域", "类别"],
+}
+
+
+Edit = Callable[[dict[str, Grid]], object]
+
+
+def build(*edits: Edit, name: str = WORKBOOK) -> Builder:
+    """A builder: Chengdong's tables, ``edits`` applied in order, saved as one workbook."""
+
+    def write(out: Path) -> Path:
+        grids = chengdong()
+        for edit in edits:
+            edit(grids)
+        return write_xlsx(out / name, grids.values())
+
+    return write
+
+
+def each(edit: Callable[[Grid], object]) -> Edit:
+    """The same habit on every sheet of the workbook."""
+    return lambda grids: [edit(g) for g in grids.values()]
+
+
+def only(table: str, edit: Callable[[Grid], object]) -> Edit:
+    return lambda grids: edit(grids[table])
+
+
+def title_rows(g: Grid) -> None:
+    G.above(g, [TITLE], merge_across=True)
+
+
+def fill_in_rows(g: Grid) -> None:
+    top = G.above(g, [TITLE], FILL_IN, merge_across=False)
+    g.merges.append(G.Merge(top, g.left, top, g.width - 1))
+
+
+def notes_above(g: Grid) -> None:
+    G.above(g, *NOTES)
+
+
+def at_b3(g: Grid) -> None:
+    G.offset(g, 2, 1)
+    g.cells[0][1] = TITLE
+
+
+TOTAL_WORDS = ("合计", "小计", "总计", "合  计")
+
+
+def serial(g: Grid) -> None:
+    """A 序号 column: numbered data rows; blank and total rows get no number."""
+    n = itertools.count(1)
+    numbers = [
+        None
+        if sum(v is not None for v in g.cells[r]) < 2 or any(v in TOTAL_WORDS for v in g.cells[r])
+        else next(n)
+        for r in g.data_rows()
+    ]
+    G.insert_column(g, g.left, "序号", numbers)
+
+
+def reordered(g: Grid) -> None:
+    G.permute(g, list(reversed([h for h in g.cells[g.header] if h is not None])))
+
+
+def remarks(g: Grid) -> None:
+    notes = itertools.cycle([None, None, "新成立", None, "已换届", None, "见附件"])
+    G.insert_column(g, g.width, "备注", [next(notes) for _ in g.data_rows()])
+
+
+def separators(g: Grid) -> None:
+    """A blank column, and one that is formatted (filled, bordered) but holds nothing."""
+    G.insert_column(g, g.left + 2, None)
+    G.insert_column(g, g.left + 4, None)
+    g.styled += [(r, g.left + 4) for r in range(len(g.cells))]
+
+
+def merged_down(table: str) -> Callable[[Grid], None]:
+    def edit(g: Grid) -> None:
+        made = sum(G.merge_down(g, h) for h in MERGED_DOWN[table])
+        assert made > 10, f"{table}: the data has runs to merge"
+
+    return edit
+
+
+def two_row_header(table: str) -> Callable[[Grid], None]:
+    return lambda g: G.two_row_header(g, GROUPS[table])
+
+
+def _sum(rows: list[list[Cell]], col: int) -> int:
+    return sum(int(r[col]) for r in rows if isinstance(r[col], int | float))
+
+
+def totals(grids: dict[str, Grid]) -> None:
+    """小计 after each street's block of areas, 总计 under areas, 合计 under orgs and units."""
+    areas = grids["areas"]
+    hh = areas.col("户数") - areas.left
+    G.insert_after_runs(
+        areas, "上级编号", lambda run: ["小计", None, None, None, _sum(run, hh), None, None, None]
+    )
+    G.append(areas, ["总计", None, None, None, _sum([r for r in areas.cells[1:]], hh)])
+    orgs = grids["orgs"]
+    members = orgs.col("党员数")
+    G.append(orgs, [None, "合计", None, None, None, None, _sum(orgs.cells[1:], members)])
+    units = grids["units"]
+    G.append(
+        units, ["合  计", None, None, None, _sum(units.cells[1:], 4), _sum(units.cells[1:], 5)]
+    )
+
+
+def blank_rows(g: Grid) -> None:
+    G.every(g, 17, [])
+
+
+FULL = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
+
+
+def fullwidth(text: Cell) -> str:
+    """Ｐ００３ for P003, as a Chinese input method in full-width mode types it."""
+    return str(text).translate(FULL)
+
+
+def full_width_ids_and_numbers(grids: dict[str, Grid]) -> None:
+    orgs = grids["orgs"]
+    for h in ("编号", "上级党组织"):
+        G.map_column(orgs, h, fullwidth)
+    G.map_column(orgs, "党员数", fullwidth)
+    G.map_column(grids["units"], "党员数", fullwidth)
+    G.map_column(grids["sites"], "面积", fullwidth)
+
+
+def with_units(grids: dict[str, Grid]) -> None:
+    """3人, 9名, 1500㎡, 860平方米: the unit typed into the cell, alternating as people do."""
+    suffixes = itertools.cycle(["人", "名"])
+    G.map_column(grids["orgs"], "党员数", lambda v: f"{v}{next(suffixes)}")
+    G.map_column(grids["units"], "党员数", lambda v: f"{v}名")
+    areas = itertools.cycle(["㎡", "平方米", " ㎡"])
+    G.map_column(grids["sites"], "面积", lambda v: f"{v}{next(areas)}")
+
+
+def thousands(grids: dict[str, Grid]) -> None:
+    """ "1,250": numbers typed as text with thousands separators."""
+
+    def sep(v: Cell) -> Cell:
+        return f"{v:,}" if isinstance(v, int) else v
+
+    for table, h in [("areas", "户数"), ("areas", "人口"), ("sites", "面积"), ("orgs", "党员数")]:
+        G.map_column(grids[table], h, sep)
+
+
+def everything(grids: dict[str, Grid]) -> None:
+    """One sheet the way a street office really keeps it: every habit at once."""
+    totals(grids)
+    for table in ("orgs", "areas", "units"):
+        g = grids[table]
+        blank_rows(g)
+        remarks(g)
+        merged_down(table)(g)
+        serial(g)
+        two_row_header(table)(g)
+        fill_in_rows(g)
+    with_units(grids)
+
+
+def header(table: str, old: str, new: str) -> Builder:
+    """One header typed another way (党员人数 for 党员数 …)."""
+    return build(only(table, lambda g: G.rename(g, old, new)))
+
+
+def sheet_name(table: str, title: str) -> Builder:
+    def edit(grids: dict[str, Grid]) -> None:
+        grids[table].title = title
+
+    return build(edit)
+
+
+def hidden_copy(state: str) -> Builder:
+    """The visible orgs sheet, and an older hidden copy (Excel's "hide" instead of delete)."""
+
+    def edit(grids: dict[str, Grid]) -> None:
+        old = G.clone(grids["orgs"])
+        old.title, old.state = "党组织", state
+        del old.cells[40:]
+        G.map_column(old, "党员数", lambda v: 1)  # last year's figures: each would be a finding
+        grids["orgs_old"] = old
+
+    return build(edit)
+
+
+def instructions_sheet(grids: dict[str, Grid]) -> None:
+    grids["readme"] = Grid("填表说明", [["填表说明"], *NOTES])
+    grids.update({k: grids.pop(k) for k in list(grids) if k != "readme"})
+
+
+def folder_of_workbooks(names: dict[str, str] | None = None) -> Builder:
+    """One .xlsx per table, each with one sheet "Sheet1", as the district collects them."""
+
+    def write(out: Path) -> Path:
+        folder = out / "城东区"
+        folder.mkdir()
+        for table, g in chengdong().items():
+            g.title = "Sheet1"
+            write_xlsx(folder / f"{(names or {}).get(table, table)}.xlsx", [g])
+        return folder
+
+    return write
+
+
+def legacy_xls(*edits: Edit, name: str = "城东区.xls") -> Builder:
+    """A real Excel 97-2003 workbook; ``name`` may give it another extension (.et, .xlsx)."""
+
+    def write(out: Path) -> Path:
+        grids = chengdong()
+        for edit in edits:
+            edit(grids)
+        return write_xls(out / name, grids.values())
+
+    return write
+
+
+def csv_folder(
+    *edits: Edit,
+    delimiter: str = ",",
+    text: Callable[[str, str], str] | None = None,
+) -> Builder:
+    """Chengdong as GBK CSV files (Excel's "CSV"), after ``edits``; ``text`` rewrites a file."""
+
+    def write(out: Path) -> Path:
+        grids = chengdong()
+        for edit in edits:
+            edit(grids)
+        folder = write_csv_folder(out / "城东区", grids.values(), delimiter=delimiter)
+        if text:
+            for f in folder.iterdir():
+                raw = f.read_bytes().decode("gb18030")
+                f.write_bytes(text(f.stem, raw).encode("gb18030"))
+        return folder
+
+    return write
+
+
+def merged_in_xls(grids: dict[str, Grid]) -> None:
+    for table in ("orgs", "areas", "units"):
+        merged_down(table)(grids[table])
+        title_rows(grids[table])
+
+
+def no_column(table: str, header: str) -> Builder:
+    """An optional column the planner never had (not an empty one)."""
+
+    def edit(grids: dict[str, Grid]) -> None:
+        g = grids[table]
+        c = g.col(header)
+        for row in g.cells:
+            del row[c]
+
+    return build(edit)

@@ -1,0 +1,188 @@
+"""Every messy workbook of the corpus (``cases.py``) gets what a planner expects of it.
+
+Each case writes a real file (openpyxl, xlwt, CSV bytes, rewritten zip members) into
+``tmp_path``, then reads it the way a user does: ``orggraph.io.load`` and
+``orggraph.audit.run_audit``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import psutil
+import pytest
+
+from orggraph.audit import run_audit
+from orggraph.dataset import Dataset
+from orggraph.errors import DatasetError, Problem
+from orggraph.io import load
+from orggraph.schema import TABLES
+
+from .base import CHENGDONG, ROOT
+from .cases import CASES, Case, Refused, Same, Unknown
+
+# Issue 8's bounds for hostile input: generous, because CI machines are slow and shared.
+TIME_LIMIT_S = 30.0
+MEMORY_LIMIT = 1 << 30
+
+
+def _cell(v: object) -> object:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    return float(v) if isinstance(v, int | float) else str(v)
+
+
+def _tables(ds: Dataset) -> dict[str, list[tuple[object, ...]]]:
+    """Every contract cell, rows sorted: extra columns (序号, 备注) and row order do not count."""
+    out = {}
+    for t in TABLES:
+        frame: pd.DataFrame = ds[t.name]
+        rows = [tuple(_cell(v) for v in r) for r in frame[t.column_names].itertuples(index=False)]
+        out[t.name] = sorted(rows, key=repr)
+    return out
+
+
+def _audit(ds: Dataset) -> dict[str, Any]:
+    result = run_audit(ds)
+    findings = sorted((f.rule, f.subject_id, f.severity, f.message) for f in result.findings)
+    return {"findings": findings, "rates": result.rates}
+
+
+@pytest.fixture(scope="session")
+def clean() -> dict[str, Any]:
+    ds = load(CHENGDONG)
+    return {"tables": _tables(ds), **_audit(ds)}
+
+
+def _loaded(case: Case, path: Path) -> Dataset:
+    try:
+        return load(path)
+    except DatasetError as e:
+        shown = "\n".join(f"  {p}" for p in e.problems[:20])
+        pytest.fail(f"{case.id}: refused, expected it read:\n{shown}")
+
+
+def _check_same(case: Case, path: Path, clean: dict[str, Any]) -> None:
+    ds = _loaded(case, path)
+    tables = _tables(ds)
+    for name, rows in clean["tables"].items():
+        got = tables[name]
+        missing = [r for r in rows if r not in set(got)][:3]
+        extra = [r for r in got if r not in set(rows)][:3]
+        assert got == rows, (
+            f"{case.id}: table {name} read {len(got)} rows, clean {len(rows)}; "
+            f"not read: {missing}; read instead: {extra}"
+        )
+    audit = _audit(ds)
+    lost = sorted(set(clean["findings"]) - set(audit["findings"]))[:5]
+    new = sorted(set(audit["findings"]) - set(clean["findings"]))[:5]
+    assert audit["findings"] == clean["findings"], f"{case.id}: lost {lost}; new {new}"
+    assert audit["rates"] == clean["rates"]
+
+
+def _matches(p: Problem, want: Refused) -> bool:
+    text = str(p)
+    return (
+        want.where in p.file
+        and (want.row is None or p.row == want.row)
+        and (not want.column or p.column in want.column)
+        and all(re.search(s, text, re.IGNORECASE) for s in want.says)
+    )
+
+
+def _check_refused(case: Case, problems: list[Problem]) -> None:
+    want = case.expect
+    assert isinstance(want, Refused)
+    shown = "\n".join(f"  {p}" for p in problems[:20])
+    assert any(_matches(p, want) for p in problems), (
+        f"{case.id}: no problem located at {want} among:\n{shown}"
+    )
+    for p in problems:
+        for s in want.never_says:
+            assert s not in str(p), f"{case.id}: {p} shows {s!r}"
+
+
+def _check_unknown(case: Case, path: Path) -> None:
+    want = case.expect
+    assert isinstance(want, Unknown)
+    ds = _loaded(case, path)
+    column = ds[want.table][want.column]
+    assert len(column) > 0 and column.isna().all(), (
+        f"{case.id}: {want.table}.{want.column} never given, read as {column.dropna().unique()[:5]}"
+    )
+    result = run_audit(ds)
+    if want.no_rule:
+        fired = [f.subject_id for f in result.findings if f.rule == want.no_rule]
+        assert not fired, f"{case.id}: {want.no_rule} fired on unknown values: {fired[:5]}"
+    if want.rate:
+        value = result.rates[want.rate]
+        # The column was never there: the rate is unknown (None), not a count of 0.
+        assert value is None or isinstance(value, str), f"{case.id}: {want.rate} = {value!r}"
+
+
+_CHILD = """
+import json, sys
+from orggraph.errors import DatasetError
+from orggraph.io import load
+try:
+    load(sys.argv[1])
+    print(json.dumps({"outcome": "dataset"}))
+except DatasetError as e:
+    print(json.dumps({"outcome": "refused",
+                      "problems": [[p.file, p.row, p.column, p.message] for p in e.problems]}))
+"""
+
+
+def _bounded(path: Path) -> tuple[dict[str, Any], float, int]:
+    """Load ``path`` in a child process; its outcome, wall time and peak memory (RSS)."""
+    env = {"ORGGRAPH_LANG": "en", "PATH": "/usr/bin:/bin"}
+    proc = psutil.Popen(
+        [sys.executable, "-c", _CHILD, str(path)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    start = time.monotonic()
+    peak = 0
+    while proc.poll() is None:
+        try:
+            peak = max(peak, proc.memory_info().rss)
+        except psutil.NoSuchProcess:
+            break
+        if time.monotonic() - start > TIME_LIMIT_S or peak > MEMORY_LIMIT:
+            proc.kill()
+            break
+        time.sleep(0.02)
+    out, err = proc.communicate()
+    elapsed = time.monotonic() - start
+    if proc.returncode != 0:
+        return {"outcome": "crash", "stderr": err.decode(errors="replace")[-2000:]}, elapsed, peak
+    return json.loads(out), elapsed, peak
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_messy_case(case: Case, tmp_path: Path, clean: dict[str, Any]) -> None:
+    path = case.build(tmp_path)
+    if case.bounded:
+        got, elapsed, peak = _bounded(path)
+        assert elapsed < TIME_LIMIT_S, f"{case.id}: took {elapsed:.1f} s"
+        assert peak < MEMORY_LIMIT, f"{case.id}: used {peak / (1 << 20):.0f} MB"
+        assert got["outcome"] == "refused", f"{case.id}: {got}"
+        _check_refused(case, [Problem(*p) for p in got["problems"]])
+    elif isinstance(case.expect, Same):
+        _check_same(case, path, clean)
+    elif isinstance(case.expect, Unknown):
+        _check_unknown(case, path)
+    else:
+        with pytest.raises(DatasetError) as err:
+            load(path)
+        _check_refused(case, err.value.problems)
