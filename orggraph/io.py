@@ -50,9 +50,7 @@ class Inspection:
 
     def as_dict(self) -> dict[str, Any]:
         """The whole answer as data: every problem (uncapped), and per table what was read."""
-        problems = getattr(self.error, "all_problems", None) or (
-            self.error.problems if self.error else []
-        )
+        problems = self.error.problems if self.error else []
         return {
             "dataset": self.raw.source,
             "valid": self.error is None,
