@@ -144,6 +144,20 @@ def _records(
                 )
             )
             return None
+        if any(len(v) > limits.MAX_CELL_CHARS for v in rec):
+            problems.append(
+                Problem(
+                    where,
+                    len(rows) + 1,
+                    None,
+                    tr(
+                        "a cell of {n} characters; at most {limit} are read",
+                        n=max(len(v) for v in rec),
+                        limit=limits.MAX_CELL_CHARS,
+                    ),
+                )
+            )
+            return None
         rows.append([v.strip(" \t\r\n\u3000\ufeff") or None for v in rec])
         if len(rows) > limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
             break
@@ -245,9 +259,27 @@ def _fast(
         return None  # the slow path reads it and locates the trouble
     if len(frame) > limits.MAX_ROWS or len(frame.columns) != len(head_rows[0]):
         return None
+    if _may_hold_long_line(data) and _long_cell(frame):
+        return None  # the slow path locates the cell
     # Stripping every cell is the slowest part of reading a big file: skip it when a scan of
     # the text shows no cell can start or end with a space.
     return finish_frame(table, file, frame, head_rows[0], problems, _may_be_padded(text), totals)
+
+
+def _may_hold_long_line(data: bytes) -> bool:
+    """Whether some line may exceed the cell limit: a line of 2W bytes covers a whole aligned
+    window of W bytes, so W-sized windows that all hold a newline rule it out (a few thousand
+    memchr calls for a big file)."""
+    w = limits.MAX_CELL_CHARS // 2
+    return any(data.find(b"\n", k, k + w) < 0 for k in range(0, len(data) - w, w))
+
+
+def _long_cell(frame: pd.DataFrame) -> bool:
+    return any(
+        frame[c].dropna().astype(str).str.len().max() > limits.MAX_CELL_CHARS
+        for c in frame.columns
+        if frame[c].notna().any()
+    )
 
 
 def finish_frame(
