@@ -165,39 +165,20 @@ def _numbers(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
     if bad.any():
         c.rows(rt, bad, col.name, lambda r: tr("'{value}' is not a number", value=r[col.name]))
     limits = col.limits
-    if limits is not None:
-        lo, hi = limits
-        # inf (1e400) and NaN spelt out fail both comparisons: caught by the finiteness test.
-        negative = nums < 0 if lo == 0 else pd.Series(False, index=nums.index)
-        if negative.any():
-            c.rows(
-                rt,
-                negative,
-                col.name,
-                lambda r: tr("'{value}' must not be negative", value=r[col.name]),
-            )
-        out = nums.notna() & ~((nums >= lo) & (nums <= hi)) & ~negative
-        if out.any():
-            c.rows(
-                rt,
-                out,
-                col.name,
-                lambda r: tr(
-                    "'{value}' is outside the sane range {lo:g}..{hi:g}",
-                    value=r[col.name],
-                    lo=lo,
-                    hi=hi,
-                ),
-            )
-    else:
-        out = nums.notna() & ~np.isfinite(nums)
-        if out.any():
-            c.rows(
-                rt,
-                out,
-                col.name,
-                lambda r: tr("'{value}' is not a finite number", value=r[col.name]),
-            )
+    lo, hi = limits if limits is not None else (-np.inf, np.inf)
+    # 1e400 reads as inf: outside every range, and not finite where there is none.
+    out = nums.notna() & ~((nums >= lo) & (nums <= hi) & np.isfinite(nums))
+    if out.any():
+
+        def outside(r: pd.Series) -> str:
+            v = r[col.name]
+            if limits is None:
+                return tr("'{value}' is not a finite number", value=v)
+            if lo == 0 and str(v).lstrip().startswith("-"):
+                return tr("'{value}' must not be negative", value=v)
+            return tr("'{value}' is outside the sane range {lo:g}..{hi:g}", value=v, lo=lo, hi=hi)
+
+        c.rows(rt, out, col.name, outside)
     return nums
 
 

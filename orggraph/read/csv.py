@@ -22,8 +22,8 @@ import pandas as pd
 from orggraph.errors import Problem
 from orggraph.i18n import tr
 from orggraph.read import limits
-from orggraph.read.grid import column_letter, find_header, is_note, is_total, read_grid
-from orggraph.read.headers import map_headers
+from orggraph.read.grid import find_header, is_note, is_total, read_grid
+from orggraph.read.headers import letter, map_headers
 from orggraph.read.model import ROW, RawTable
 from orggraph.read.report import TableReport
 from orggraph.schema import Table
@@ -109,58 +109,33 @@ def _delimiter(head: str) -> str:
 def _records(
     text: str, delimiter: str, where: str, problems: list[Problem]
 ) -> list[list[str | None]] | None:
-    """Every record of ``text`` as stripped cells; a broken quote is reported with its row."""
+    """Every record of ``text`` as stripped cells; a broken quote is reported with its row.
+
+    ``None`` when a record breaks a limit (reported): nothing of the file is read then.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[str | None]] = []
-    while True:
+    while len(rows) <= limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
         try:
             rec = next(reader)
         except StopIteration:
             break
         except csv.Error as e:
-            problems.append(
-                Problem(
-                    where,
-                    len(rows) + 1,
-                    None,
-                    tr(
-                        'a quote (") opens here and is not closed as CSV expects ({error})',
-                        error=str(e),
-                    ),
-                )
+            message = tr(
+                'a quote (") opens here and is not closed as CSV expects ({error})', error=str(e)
             )
+            problems.append(Problem(where, len(rows) + 1, None, message))
             break
-        if len(rec) > limits.MAX_COLUMNS:
-            problems.append(
-                Problem(
-                    where,
-                    len(rows) + 1,
-                    None,
-                    tr(
-                        "the header has {n} columns; at most {limit} are read",
-                        n=len(rec),
-                        limit=limits.MAX_COLUMNS,
-                    ),
-                )
+        longest = max(map(len, rec), default=0)
+        if len(rec) > limits.MAX_COLUMNS or longest > limits.MAX_CELL_CHARS:
+            message = (
+                limits.too_many_columns(len(rec))
+                if len(rec) > limits.MAX_COLUMNS
+                else limits.too_long(longest)
             )
-            return None
-        if any(len(v) > limits.MAX_CELL_CHARS for v in rec):
-            problems.append(
-                Problem(
-                    where,
-                    len(rows) + 1,
-                    None,
-                    tr(
-                        "a cell of {n} characters; at most {limit} are read",
-                        n=max(len(v) for v in rec),
-                        limit=limits.MAX_CELL_CHARS,
-                    ),
-                )
-            )
+            problems.append(Problem(where, len(rows) + 1, None, message))
             return None
         rows.append([v.strip(" \t\r\n\u3000\ufeff") or None for v in rec])
-        if len(rows) > limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
-            break
     return rows
 
 
@@ -176,11 +151,7 @@ def read_csv_table(
                 file,
                 None,
                 None,
-                tr(
-                    "the file is {mb} MB; at most {limit} MB are read",
-                    mb=size // 2**20,
-                    limit=limits.MAX_FILE_BYTES // 2**20,
-                ),
+                limits.too_big(size),
             )
         )
         return None
@@ -307,10 +278,10 @@ def finish_frame(
                 Problem(
                     file,
                     first,
-                    column_letter(i),
+                    letter(i + 1),
                     tr(
                         "column {letter} has values but no header: give it a header or delete it",
-                        letter=column_letter(i),
+                        letter=letter(i + 1),
                     ),
                 )
             )

@@ -209,32 +209,19 @@ def _choose(path: Path, sheets: list[_Sheet], raw: RawDataset, only: Table | Non
                 )
                 raw.present[table] = f"{path.name} sheet {visible[0].name}"
                 continue
-            for s in visible:
-                if s is not pick[0]:
-                    raw.ignored.append(
-                        (
-                            f"{path.name} sheet {s.name}",
-                            tr(
-                                "sheet '{sheet}' is the one read as {table}",
-                                sheet=pick[0].name,
-                                table=table,
-                            ),
-                        )
-                    )
+            why = tr("sheet '{sheet}' is the one read as {table}", sheet=pick[0].name, table=table)
+            raw.ignored += [
+                (f"{path.name} sheet {s.name}", why) for s in visible if s is not pick[0]
+            ]
         else:
             pick = visible
         if pick:
-            for s in hidden:
-                raw.ignored.append(
-                    (
-                        f"{path.name} sheet {s.name}",
-                        tr(
-                            "hidden; the visible sheet '{sheet}' was read as {table}",
-                            sheet=pick[0].name,
-                            table=table,
-                        ),
-                    )
-                )
+            why = tr(
+                "hidden; the visible sheet '{sheet}' was read as {table}",
+                sheet=pick[0].name,
+                table=table,
+            )
+            raw.ignored += [(f"{path.name} sheet {s.name}", why) for s in hidden]
             raw.present[table] = f"{path.name} sheet {pick[0].name}"
             chosen.append(pick[0])
         elif hidden:
