@@ -41,10 +41,16 @@ _PAD_MARKS = (" ,", ", ", " \n", " \r", "\n ", "\t", "\u3000", '" ', ' "')
 
 
 def decode_csv_bytes(data: bytes) -> tuple[str, str | None]:
-    """Decode CSV bytes as UTF-8 (with or without BOM) or GB18030 (a superset of GBK).
+    """Decode CSV bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (GBK's
+    superset).
 
     Returns the text and the encoding, or ``("", None)`` when no encoding gives plausible text.
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            return "", None
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
@@ -86,7 +92,7 @@ def _may_be_padded(text: str) -> bool:
 
 def _checks(data: bytes, text: str, enc: str) -> frozenset[str]:
     """The costly checks this file needs, from scans of its bytes (memchr-fast on UTF-8)."""
-    if enc == "gb18030":
+    if enc not in ("utf-8", "utf-8-sig"):
         wide = _FULL_WIDTH.search(text) is not None
         sci = "+" in text and _SCI.search(text.encode("ascii", "ignore")) is not None
     else:
@@ -96,7 +102,7 @@ def _checks(data: bytes, text: str, enc: str) -> frozenset[str]:
     if sci:
         checks.add("sci")
     # 合计/小计/总计/共计/累计 all end in 计: no 计 anywhere, no total row to look for.
-    if "计" in text if enc == "gb18030" else "计".encode() in data:
+    if "计" in text if enc not in ("utf-8", "utf-8-sig") else "计".encode() in data:
         checks.add("totals")
     return frozenset(checks)
 
@@ -212,7 +218,7 @@ def _fast(
         return None
     # UTF-8 goes to the parser as bytes (it would re-encode a str to UTF-8 anyway); the
     # decoded text above only proved the bytes valid.  Cells come back as plain str objects.
-    body = data.removeprefix(codecs.BOM_UTF8) if enc != "gb18030" else text
+    body = data.removeprefix(codecs.BOM_UTF8) if enc in ("utf-8", "utf-8-sig") else text
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
