@@ -105,14 +105,17 @@ def read_workbook(
         where = f"{name} sheet {s.name}"
         try:
             sheet = wb.get_sheet_by_name(s.name)
-            values = sheet.to_python(skip_empty_area=False)
+            # Row by row: calamine keeps the cells compactly in Rust; only text reaches Python.
+            # iter_rows starts at row 1 but at the first used column: pad back to column A so
+            # merges and letters stay absolute.
+            pad: list[Cell] = [None] * sheet.start[1] if sheet.start else []
+            rows = [pad + [cell_text(v) for v in r] for r in sheet.iter_rows()]
             merges: list[Merge] = [
                 (a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])
             ]
         except Exception as e:  # a broken sheet is the user's file, not a crash
             raw.problems.append(Problem(where, None, None, _damaged(e)))
             continue
-        rows = [[cell_text(v) for v in r] for r in values]
         if not any(any(r) for r in rows):
             raw.problems.append(Problem(where, None, None, empty_message(s.table)))
             continue
