@@ -131,7 +131,7 @@ def _records(
                 'a quote (") opens here and is not closed as CSV expects ({error})', error=str(e)
             )
             problems.append(Problem(where, len(rows) + 1, None, message))
-            break
+            return rows or None
         longest = max(map(len, rec), default=0)
         if len(rec) > limits.MAX_COLUMNS or longest > limits.MAX_CELL_CHARS:
             message = (
@@ -182,7 +182,7 @@ def read_csv_table(
         return None
     checks = _checks(data, text, enc)
     head = text[: 1 << 16]
-    delimiter = _delimiter(head.split("\n", 1)[0])
+    delimiter = _delimiter(head)
     fast = _fast(table, file, text, data, enc, delimiter, problems, "totals" in checks)
     if fast is not None:
         fast.checks = checks
