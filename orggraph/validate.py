@@ -13,6 +13,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -416,7 +417,12 @@ def _check_parent_levels(areas: pd.DataFrame, rt: RawTable, c: _Collector) -> No
 def _missing_table(raw: RawDataset, t: Table) -> Problem:
     """A required table is missing: say what every sheet or file found was taken as."""
     found = [f"{where} → {table}" for table, where in raw.present.items()]
-    found += [f"{where} → {tr('ignored')}" for where, _ in raw.ignored]
+    names = [t.name, t.label, *t.aliases]
+    for where, _ in raw.ignored:
+        sheet = where.rsplit(" sheet ", 1)[-1] if raw.workbook else Path(where).stem
+        close = difflib.get_close_matches(sheet.lower(), names, n=1, cutoff=0.6)
+        hint = tr(" (is this {table}? rename it '{name}')", table=t.name, name=t.name)
+        found.append(f"{where} → {tr('ignored')}{hint if close else ''}")
     kind = tr("sheet") if raw.workbook else tr("file")
     message = tr(
         "required {kind} '{table}' ({label}) is missing",

@@ -358,3 +358,16 @@ def test_enum_codes_in_any_case(tmp_path: Path) -> None:
         write_dataset(tmp_path, {"areas": AREAS + "C1,金湖社区,Community,S1\n", "orgs": ORGS})
     )
     assert ds.areas["level"].tolist()[-1] == "community"
+
+
+def test_missing_table_names_a_sheet_that_looks_like_it(tmp_path: Path) -> None:
+    # 党组 is no table name, so it is ignored; the missing-orgs problem points at it.
+    book = _workbook(
+        tmp_path / "b.xlsx",
+        {"areas": [["id", "name", "level"], ["D", "城区", "district"]], "党组": [["id"]]},
+    )
+    with pytest.raises(DatasetError) as e:
+        load(book)
+    (p,) = e.value.problems
+    assert p.file == "b.xlsx sheet orgs"
+    assert "b.xlsx sheet 党组 → ignored (is this orgs? rename it 'orgs')" in p.message
