@@ -96,15 +96,15 @@ def at_b3(g: Grid) -> None:
 TOTAL_WORDS = ("合计", "小计", "总计", "合  计")
 
 
+def _is_record(row: list[Cell]) -> bool:
+    """A data row proper: not blank, not a total (those get no 序号 and no 备注)."""
+    return sum(v is not None for v in row) >= 2 and not any(v in TOTAL_WORDS for v in row)
+
+
 def serial(g: Grid) -> None:
     """A 序号 column: numbered data rows; blank and total rows get no number."""
     n = itertools.count(1)
-    numbers = [
-        None
-        if sum(v is not None for v in g.cells[r]) < 2 or any(v in TOTAL_WORDS for v in g.cells[r])
-        else next(n)
-        for r in g.data_rows()
-    ]
+    numbers = [next(n) if _is_record(g.cells[r]) else None for r in g.data_rows()]
     G.insert_column(g, g.left, "序号", numbers)
 
 
@@ -114,7 +114,8 @@ def reordered(g: Grid) -> None:
 
 def remarks(g: Grid) -> None:
     notes = itertools.cycle([None, None, "新成立", None, "已换届", None, "见附件"])
-    G.insert_column(g, g.width, "备注", [next(notes) for _ in g.data_rows()])
+    remarks = [next(notes) if _is_record(g.cells[r]) else None for r in g.data_rows()]
+    G.insert_column(g, g.width, "备注", remarks)
 
 
 def separators(g: Grid) -> None:

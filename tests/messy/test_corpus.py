@@ -71,6 +71,8 @@ def _loaded(case: Case, path: Path) -> Dataset:
 
 
 def _check_same(case: Case, path: Path, clean: dict[str, Any]) -> None:
+    want = case.expect
+    assert isinstance(want, Same)
     ds = _loaded(case, path)
     tables = _tables(ds)
     for name, rows in clean["tables"].items():
@@ -86,23 +88,43 @@ def _check_same(case: Case, path: Path, clean: dict[str, Any]) -> None:
     new = sorted(set(audit["findings"]) - set(clean["findings"]))[:5]
     assert audit["findings"] == clean["findings"], f"{case.id}: lost {lost}; new {new}"
     assert audit["rates"] == clean["rates"]
+    if want.reported:
+        _check_reported(case, path, want.reported)
 
 
-def _matches(p: Problem, want: Refused) -> bool:
-    text = str(p)
+def _check_reported(case: Case, path: Path, patterns: tuple[str, ...]) -> None:
+    """``orggraph validate`` says what it did with the sheet or rows (read, not silently)."""
+    from click.testing import CliRunner
+
+    from orggraph.cli import main
+
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    # The temporary folder is named after the case ("…total_rows0"): it must not match.
+    said = result.output.replace(str(path.parent), "<folder>")
+    for pattern in patterns:
+        assert re.search(pattern, said, re.IGNORECASE), (
+            f"{case.id}: validate does not report {pattern!r}:\n{said}"
+        )
+
+
+def _matches(p: Problem, want: Refused, folder: Path) -> bool:
+    # The temporary folder is named after the case ("…truncated_xml0"): it must not match.
+    text = str(p).replace(str(folder), "<folder>")
     return (
-        want.where in p.file
+        want.where in p.file.replace(str(folder), "<folder>")
         and (want.row is None or p.row == want.row)
         and (not want.column or p.column in want.column)
         and all(re.search(s, text, re.IGNORECASE) for s in want.says)
     )
 
 
-def _check_refused(case: Case, problems: list[Problem]) -> None:
+def _check_refused(case: Case, problems: list[Problem], folder: Path) -> None:
     want = case.expect
     assert isinstance(want, Refused)
     shown = "\n".join(f"  {p}" for p in problems[:20])
-    assert any(_matches(p, want) for p in problems), (
+    ways = [want, *([want.or_else] if want.or_else else [])]
+    assert any(_matches(p, w, folder) for p in problems for w in ways), (
         f"{case.id}: no problem located at {want} among:\n{shown}"
     )
     for p in problems:
@@ -177,7 +199,7 @@ def test_messy_case(case: Case, tmp_path: Path, clean: dict[str, Any]) -> None:
         assert elapsed < TIME_LIMIT_S, f"{case.id}: took {elapsed:.1f} s"
         assert peak < MEMORY_LIMIT, f"{case.id}: used {peak / (1 << 20):.0f} MB"
         assert got["outcome"] == "refused", f"{case.id}: {got}"
-        _check_refused(case, [Problem(*p) for p in got["problems"]])
+        _check_refused(case, [Problem(*p) for p in got["problems"]], tmp_path)
     elif isinstance(case.expect, Same):
         _check_same(case, path, clean)
     elif isinstance(case.expect, Unknown):
@@ -185,4 +207,4 @@ def test_messy_case(case: Case, tmp_path: Path, clean: dict[str, Any]) -> None:
     else:
         with pytest.raises(DatasetError) as err:
             load(path)
-        _check_refused(case, err.value.problems)
+        _check_refused(case, err.value.problems, tmp_path)
