@@ -244,6 +244,13 @@ CASES: list[Case] = [
         ),
     ),
     Case("wide-header", H.wide_header, Refused("areas.csv", says=("column",)), bounded=True),
+    # A 10 MB name (Excel itself stops at 32,767 characters a cell): a mistake, refused where it is.
+    Case(
+        "csv-ten-megabyte-cell",
+        H.tiny_csv(H.cell("areas", 3, "name", "街" * 10_000_000)),
+        Refused("areas.csv", row=3, column=("name",), says=(SIZE + "|characters",)),
+        bounded=True,
+    ),
     # Hostile workbooks: refused before parsing, in bounded time and memory.
     Case("zip-bomb", H.ZIP_BOMB, Refused(H.TINY_BOOK, says=(SIZE,)), bounded=True),
     Case("one-gigabyte-cell", H.HUGE_CELL, Refused(H.TINY_BOOK, says=(SIZE,)), bounded=True),
