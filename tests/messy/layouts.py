@@ -9,7 +9,7 @@ as a different audit, not only as a different table.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import grid as G
@@ -54,14 +54,18 @@ MERGED_DOWN = {
 Edit = Callable[[dict[str, Grid]], object]
 
 
-def build(*edits: Edit, name: str = WORKBOOK) -> Builder:
+def build(
+    *edits: Edit,
+    name: str = WORKBOOK,
+    writer: Callable[[Path, Iterable[Grid]], Path] = write_xlsx,
+) -> Builder:
     """A builder: Chengdong's tables, ``edits`` applied in order, saved as one workbook."""
 
     def write(out: Path) -> Path:
         grids = chengdong()
         for edit in edits:
             edit(grids)
-        return write_xlsx(out / name, grids.values())
+        return writer(out / name, grids.values())
 
     return write
 
@@ -73,6 +77,11 @@ def each(edit: Callable[[Grid], object]) -> Edit:
 
 def only(table: str, edit: Callable[[Grid], object]) -> Edit:
     return lambda grids: edit(grids[table])
+
+
+def main_sheets(edit_for: Callable[[str], Callable[[Grid], object]]) -> Edit:
+    """A habit on the three big sheets (orgs, areas, units), made for each table."""
+    return lambda grids: [edit_for(t)(grids[t]) for t in MERGED_DOWN]
 
 
 def title_rows(g: Grid) -> None:
@@ -201,7 +210,7 @@ def thousands(grids: dict[str, Grid]) -> None:
 def everything(grids: dict[str, Grid]) -> None:
     """One sheet the way a street office really keeps it: every habit at once."""
     totals(grids)
-    for table in ("orgs", "areas", "units"):
+    for table in MERGED_DOWN:
         g = grids[table]
         blank_rows(g)
         remarks(g)
@@ -258,14 +267,7 @@ def folder_of_workbooks(names: dict[str, str] | None = None) -> Builder:
 
 def legacy_xls(*edits: Edit, name: str = "城东区.xls") -> Builder:
     """A real Excel 97-2003 workbook; ``name`` may give it another extension (.et, .xlsx)."""
-
-    def write(out: Path) -> Path:
-        grids = chengdong()
-        for edit in edits:
-            edit(grids)
-        return write_xls(out / name, grids.values())
-
-    return write
+    return build(*edits, name=name, writer=write_xls)
 
 
 def csv_folder(
@@ -290,7 +292,7 @@ def csv_folder(
 
 
 def merged_in_xls(grids: dict[str, Grid]) -> None:
-    for table in ("orgs", "areas", "units"):
+    for table in MERGED_DOWN:
         merged_down(table)(grids[table])
         title_rows(grids[table])
 
