@@ -30,6 +30,22 @@ MAX_PROBLEMS_PER_CHECK = 200
 _SCI = r"^[+-]?\d(?:\.\d+)?[eE]\+?\d+$"  # 3.30199E+11: Excel's display of a long code
 
 
+class InvalidDataset(DatasetError):
+    """A :class:`DatasetError` whose text report caps the rows listed per check.
+
+    ``problems`` holds every problem (``validate --format json`` prints them all); ``shown`` is
+    what :meth:`report` lists: per check the first ``MAX_PROBLEMS_PER_CHECK`` rows with their
+    did-you-mean, then "… and N more rows like these".
+    """
+
+    def __init__(self, problems: list[Problem], source: str, shown: list[Problem]) -> None:
+        super().__init__(problems, source)
+        self.shown = shown
+
+    def report(self) -> str:
+        return "\n".join([str(self), *(f"  {p}" for p in self.shown)])
+
+
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
@@ -442,8 +458,8 @@ def validate(raw: RawDataset) -> Dataset:
     ------
     DatasetError
         Listing every problem: file, spreadsheet row, column and what was expected.  Its
-        ``problems`` are capped per check (``MAX_PROBLEMS_PER_CHECK``, then one summary line);
-        ``all_problems`` holds every one.
+        ``problems`` hold every one; its text ``report()`` lists at most
+        ``MAX_PROBLEMS_PER_CHECK`` per check, then one summary line.
     """
     c = _Collector()
     for p in raw.problems:
@@ -481,9 +497,7 @@ def validate(raw: RawDataset) -> Dataset:
         def key(p: Problem) -> tuple[int, str, int]:
             return (rank.get(p.file, 99), p.file, p.row or 0)
 
-        error = DatasetError(sorted(c.shown, key=key), raw.source)
-        error.all_problems = sorted(c.problems, key=key)  # type: ignore[attr-defined]
-        raise error
+        raise InvalidDataset(sorted(c.problems, key=key), raw.source, sorted(c.shown, key=key))
     for name in tables:
         tables[name] = tables[name].reset_index(drop=True)
     absent = {name: tuple(rt.report.absent) for name, rt in raw.tables.items()}

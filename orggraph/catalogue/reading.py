@@ -2,6 +2,7 @@
 
 ZH: dict[str, str] = {
     # validate
+    "OK: {dataset} is a valid dataset ({sizes})": "通过：{dataset} 是有效的数据集（{sizes}）",
     "'{value}' is not a number": "“{value}”不是数字",
     "required {kind} '{table}' ({label}) is missing": "缺少必需的{kind}“{table}”（{label}）",
     "sheet": "工作表",
@@ -62,9 +63,8 @@ ZH: dict[str, str] = {
     "part {part} would inflate {ratio:.0f} times (to {mb} MB): refused as a zip bomb": (
         "部件 {part} 解压后会膨胀 {ratio:.0f} 倍（达 {mb} MB）：按压缩炸弹拒绝读取"
     ),
-    "part {part} declares a DTD or entities, which Excel and WPS never write: refused": (
-        "部件 {part} 声明了 DTD 或实体，Excel 和 WPS 从不写这些内容：拒绝读取"
-    ),
+    "the XML of part {part} declares a DTD or entities, which Excel and WPS never write: "
+    "refused": "部件 {part} 的 XML 声明了 DTD 或实体，Excel 和 WPS 从不写这些内容：拒绝读取",
     # report
     "{table}: {source}, {rows} ({n} records)": "{table}：{source}，{rows}（{n} 条记录）",
     "rows {first}-{last}": "第 {first}-{last} 行",
@@ -96,8 +96,13 @@ ZH: dict[str, str] = {
         "工作表 {names} 都对应 {table} 表：请只保留一个，或给其他工作表改名"
     ),
     "sheet '{sheet}' is the one read as {table}": "已按 {table} 读取的是工作表“{sheet}”",
-    "cannot read the workbook ({error}): open it in Excel or WPS and save it again as .xlsx": (
-        "无法读取工作簿（{error}）：请用 Excel 或 WPS 打开，重新另存为 .xlsx"
+    "the workbook is damaged or not a workbook ({error}): open it in Excel or WPS and save "
+    "it again as .xlsx": (
+        "工作簿已损坏或不是工作簿（{error}）：请用 Excel 或 WPS 打开，重新另存为 .xlsx"
+    ),
+    "the sheet's XML is damaged ({error}): open the workbook in Excel or WPS and save it "
+    "again as .xlsx": (
+        "工作表的 XML 已损坏（{error}）：请用 Excel 或 WPS 打开工作簿，重新另存为 .xlsx"
     ),
     "a formula with no saved value: open the workbook in Excel or WPS and save it, so the "
     "values are stored": "公式没有保存计算结果：请用 Excel 或 WPS 打开工作簿并保存，使结果存入文件",

@@ -22,7 +22,7 @@ import pandas as pd
 from orggraph.errors import Problem
 from orggraph.i18n import tr
 from orggraph.read import limits
-from orggraph.read.grid import TOTAL_WORDS, column_letter, find_header, is_note, read_grid
+from orggraph.read.grid import column_letter, find_header, is_note, is_total, read_grid
 from orggraph.read.headers import map_headers
 from orggraph.read.model import ROW, RawTable
 from orggraph.read.report import TableReport
@@ -32,8 +32,11 @@ ENCODINGS = ("utf-8", "gb18030")
 # GB18030 decodes almost any bytes; text a Chinese planner typed keeps to GB2312's common
 # characters.  Latin-1 (Rue Élysée) decodes to rare ones (Rue 蒷ys閑).
 _RARE_SHARE = 0.3
-_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
-_SCI = re.compile(r"\d[eE]\+?\d")
+# Full-width digits and letters (０-９, Ａ-Ｚ, ａ-ｚ), as text and as their UTF-8 bytes.
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_FULL_WIDTH_UTF8 = re.compile(rb"\xef\xbc[\x90-\x99\xa1-\xba]|\xef\xbd[\x81-\x9a]")
+_SCI = re.compile(rb"\d[eE]\+\d")
+_EMPTY = re.compile(rb"[\s,]*\Z")
 _PAD_MARKS = (" ,", ", ", " \n", " \r", "\n ", "\t", "\u3000", '" ', ' "')
 
 
@@ -79,6 +82,23 @@ def _may_be_padded(text: str) -> bool:
     if " " not in text and "\t" not in text and "\u3000" not in text:
         return False
     return text[:1] == " " or text.endswith(" ") or any(m in text for m in _PAD_MARKS)
+
+
+def _checks(data: bytes, text: str, enc: str) -> frozenset[str]:
+    """The costly checks this file needs, from scans of its bytes (memchr-fast on UTF-8)."""
+    if enc == "gb18030":
+        wide = _FULL_WIDTH.search(text) is not None
+        sci = "+" in text and _SCI.search(text.encode("ascii", "ignore")) is not None
+    else:
+        wide = (b"\xef\xbc" in data or b"\xef\xbd" in data) and bool(_FULL_WIDTH_UTF8.search(data))
+        sci = b"+" in data and _SCI.search(data) is not None
+    checks = {"nfkc"} if wide else set()
+    if sci:
+        checks.add("sci")
+    # 合计/小计/总计/共计/累计 all end in 计: no 计 anywhere, no total row to look for.
+    if "计" in text if enc == "gb18030" else "计".encode() in data:
+        checks.add("totals")
+    return frozenset(checks)
 
 
 def _delimiter(head: str) -> str:
@@ -151,7 +171,7 @@ def read_csv_table(
         )
         return None
     data = path.read_bytes()
-    if not data.strip(codecs.BOM_UTF8 + b" \r\n\t,"):
+    if _EMPTY.match(data.removeprefix(codecs.BOM_UTF8)[: 1 << 16]) and len(data) <= 1 << 16:
         problems.append(Problem(file, None, None, empty_message(table)))
         return None
     text, enc = decode_csv_bytes(data)
@@ -169,17 +189,10 @@ def read_csv_table(
             )
         )
         return None
-    checks = frozenset(
-        name
-        for name, found in (
-            ("nfkc", _FULL_WIDTH.search(text) is not None),
-            ("sci", ("e+" in text or "E+" in text) and _SCI.search(text) is not None),
-        )
-        if found
-    )
+    checks = _checks(data, text, enc)
     head = text[: 1 << 16]
     delimiter = _delimiter(head.split("\n", 1)[0])
-    fast = _fast(table, file, text, data, enc, delimiter, problems)
+    fast = _fast(table, file, text, data, enc, delimiter, problems, "totals" in checks)
     if fast is not None:
         fast.checks = checks
         return fast
@@ -200,6 +213,7 @@ def _fast(
     enc: str,
     delimiter: str,
     problems: list[Problem],
+    totals: bool,
 ) -> RawTable | None:
     """The tidy file: header on line 1, no row wider than it.  ``None`` to take the slow path."""
     head_rows: list[list[str | None]] = []
@@ -233,7 +247,7 @@ def _fast(
         return None
     # Stripping every cell is the slowest part of reading a big file: skip it when a scan of
     # the text shows no cell can start or end with a space.
-    return finish_frame(table, file, frame, head_rows[0], problems, _may_be_padded(text))
+    return finish_frame(table, file, frame, head_rows[0], problems, _may_be_padded(text), totals)
 
 
 def finish_frame(
@@ -243,6 +257,7 @@ def finish_frame(
     headers: list[str | None],
     problems: list[Problem],
     may_be_padded: bool = True,
+    totals: bool = True,
 ) -> RawTable:
     """Map ``headers`` (row 1) onto ``frame``'s columns; skip blank, note and total rows."""
     report = TableReport(table.name, file, header_rows=[1])
@@ -276,7 +291,7 @@ def finish_frame(
             s = s.mask(s == "", None)
         out[col] = s
     out[ROW] = out.index.to_numpy() + 2
-    out = _skip_rows(out, report)
+    out = _skip_rows(out, report, totals)
     for raw in hmap.dropped:
         report.dropped_columns.append((raw, tr("row numbers")))
     report.columns = hmap.mapped
@@ -288,7 +303,7 @@ def finish_frame(
     return RawTable(table, file, out.reset_index(drop=True), report)
 
 
-def _skip_rows(frame: pd.DataFrame, report: TableReport) -> pd.DataFrame:
+def _skip_rows(frame: pd.DataFrame, report: TableReport, totals: bool) -> pd.DataFrame:
     """Drop blank, total (合计) and note (注：…) rows, each reported; vectorised."""
     cells = [c for c in frame.columns if c != ROW]
     if not cells:
@@ -311,11 +326,16 @@ def _skip_rows(frame: pd.DataFrame, report: TableReport) -> pd.DataFrame:
         elif is_note(str(v)):
             report.skip(int(rows[i]), tr("note"))
             drop[i] = True
-    head = frame[cells[:3]]
-    total = head.isin(TOTAL_WORDS).any(axis=1).to_numpy()
-    for i in np.flatnonzero(total & ~drop):
-        report.skip(int(rows[i]), tr("total row"))
-    drop |= total
+    if totals:
+        total = np.zeros(len(frame), dtype=bool)
+        for col in cells[:3]:
+            s = frame[col]
+            hit = s.notna() & s.astype(str).str.contains("计", regex=False)
+            for i in np.flatnonzero(hit.to_numpy() & ~drop & ~total):
+                if is_total(str(s.iloc[i])):
+                    total[i] = True
+                    report.skip(int(rows[i]), tr("total row"))
+        drop |= total
     # Trailing blank rows are formatting, not gaps in the table: not reported one by one.
     return frame.loc[~drop] if drop.any() else frame
 

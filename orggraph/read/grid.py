@@ -53,9 +53,14 @@ def column_letter(i: int) -> str:
     return s
 
 
-def fill_merges(rows: list[list[Cell]], merges: Sequence[Merge]) -> None:
-    """Give every cell of a merged range the value of its top-left cell, as Excel shows it."""
+def fill_merges(rows: list[list[Cell]], merges: Sequence[Merge]) -> dict[int, set[int]]:
+    """Give every cell of a merged range the value of its top-left cell, as Excel shows it.
+
+    Returns, per row, the columns that received a value this way: a row holding nothing but
+    such values (a blank row inside a merged run) is still a blank row.
+    """
     height = len(rows)
+    filled: dict[int, set[int]] = {}
     for r0, c0, r1, c1 in merges:
         if r0 >= height or not (0 <= c0 < len(rows[r0])):
             continue
@@ -66,7 +71,10 @@ def fill_merges(rows: list[list[Cell]], merges: Sequence[Merge]) -> None:
             row = rows[r]
             last = min(c1, len(row) - 1)
             for c in range(c0, last + 1):
-                row[c] = value
+                if (r, c) != (r0, c0):
+                    row[c] = value
+                    filled.setdefault(r, set()).add(c)
+    return filled
 
 
 def find_header(table: Table, rows: list[list[Cell]]) -> int | None:
@@ -93,7 +101,7 @@ def read_grid(
     ``None`` is returned when no header row can be found.
     """
     report = report or TableReport(table.name, where)
-    fill_merges(rows, merges)
+    spread = fill_merges(rows, merges)
     h = find_header(table, rows)
     if h is None:
         need = ", ".join(c.name for c in table.columns if c.required)
@@ -164,7 +172,8 @@ def read_grid(
     numbers: list[int] = []
     unheaded: dict[int, int] = {}  # column -> first row with a value there
     for i, row in enumerate(body, start=h + 2):
-        if not any(row):
+        merged = spread.get(i - 1)
+        if not any(row) or (merged and all(v is None or c in merged for c, v in enumerate(row))):
             report.skip(i, tr("blank"))
             continue
         filled = [v for v in row if v]

@@ -201,7 +201,7 @@ def table_for_name(name: str) -> tuple[Table | None, bool]:
     keys = _name_keys()
     key = header_key(name)
     if key in keys:
-        exact = key == TABLE_BY_NAME[keys[key]].name
+        exact = key == header_key(TABLE_BY_NAME[keys[key]].name)
         return TABLE_BY_NAME[keys[key]], exact
     stripped = key
     while (shorter := _NAME_SUFFIX.sub("", stripped)) != stripped and shorter:

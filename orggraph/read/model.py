@@ -20,7 +20,7 @@ class RawTable:
 
     ``checks`` names the costly checks the validator must run on this table: ``"nfkc"`` (some
     cell may hold full-width letters or digits), ``"sci"`` (some cell may hold a number in
-    scientific notation).  A scan of a CSV's text settles both in one pass; a workbook gets both.
+    scientific notation).  Scans of a CSV's bytes settle both; a workbook gets both.
     """
 
     table: Table

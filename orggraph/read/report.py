@@ -69,7 +69,7 @@ def report_lines(reports: list[TableReport], ignored: list[tuple[str, str]]) -> 
         lines.append(head)
         if r.taken_as:
             lines.append("  " + r.taken_as)
-        if r.header_rows:
+        if r.header_rows != [1]:
             lines.append("  " + tr("header row: {rows}", rows=_ranges(r.header_rows)))
         cols = ", ".join(k if k == v else f"{k} ← {v}" for k, v in r.columns.items())
         lines.append("  " + tr("columns: {columns}", columns=cols or "-"))

@@ -11,7 +11,7 @@ refused; the sheets are then parsed by calamine (Rust), which expands no entitie
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from orggraph.errors import Problem
@@ -126,6 +126,10 @@ def check_zip(path: Path) -> list[Problem]:
         return [Problem(name, None, None, tr("not a readable .xlsx workbook ({error})", error=e))]
     problems: list[Problem] = []
     with zf:
+        try:
+            sheet_of = {part: f"{name} sheet {s}" for s, part in sheet_parts(zf).items()}
+        except Exception:  # a damaged index is calamine's to report, located
+            sheet_of = {}
         infos = zf.infolist()
         budget = limits.MAX_XML_BYTES
         declared = sum(i.file_size for i in infos)
@@ -157,12 +161,12 @@ def check_zip(path: Path) -> list[Problem]:
                 if info.filename.endswith((".xml", ".rels")) and _declares_dtd(zf, info):
                     problems.append(
                         Problem(
-                            name,
+                            sheet_of.get(info.filename, name),
                             None,
                             None,
                             tr(
-                                "part {part} declares a DTD or entities, which Excel and WPS "
-                                "never write: refused",
+                                "the XML of part {part} declares a DTD or entities, which "
+                                "Excel and WPS never write: refused",
                                 part=info.filename,
                             ),
                         )
@@ -209,3 +213,20 @@ def _declares_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     with zf.open(info) as f:
         head = f.read(1 << 16)
     return b"<!DOCTYPE" in head or b"<!ENTITY" in head
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its XML part, from the workbook's own index."""
+    from defusedxml import ElementTree
+
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    target = {r.get("Id"): r.get("Target", "") for r in rels}
+    out: dict[str, str] = {}
+    for sheet in book.iter(f"{ns_main}sheet"):
+        t = target.get(sheet.get(f"{ns_rel}id"), "")
+        part = t.lstrip("/") if t.startswith("/") else str(PurePosixPath("xl") / t)
+        out[sheet.get("name", "")] = part
+    return out

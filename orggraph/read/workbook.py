@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from orggraph.errors import Problem
 from orggraph.i18n import tr
@@ -25,7 +25,7 @@ from orggraph.read.grid import Cell, Merge, read_grid
 from orggraph.read.headers import table_for_name
 from orggraph.read.model import RawDataset
 from orggraph.read.report import TableReport
-from orggraph.read.sniff import check_zip
+from orggraph.read.sniff import check_zip, sheet_parts
 from orggraph.schema import Table
 
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
@@ -109,21 +109,9 @@ def read_workbook(
             merges: list[Merge] = [
                 (a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])
             ]
-        except Exception as e:
-            raw.problems.append(Problem(where, None, None, _unreadable(e)))
+        except Exception as e:  # a broken sheet is the user's file, not a crash
+            raw.problems.append(Problem(where, None, None, _damaged(e)))
             continue
-        for row, col in formulas.get(s.name, []):
-            raw.problems.append(
-                Problem(
-                    where,
-                    row,
-                    col,
-                    tr(
-                        "a formula with no saved value: open the workbook in Excel or WPS and "
-                        "save it, so the values are stored"
-                    ),
-                )
-            )
         rows = [[cell_text(v) for v in r] for r in values]
         if not any(any(r) for r in rows):
             raw.problems.append(Problem(where, None, None, empty_message(s.table)))
@@ -134,14 +122,51 @@ def read_workbook(
                 "sheet '{sheet}' read as table {table}", sheet=s.name, table=s.table.name
             )
         rt = read_grid(s.table, where, rows, raw.problems, merges, report)
+        for row, letters in formulas.get(s.name, []):
+            raw.problems.append(
+                Problem(
+                    where,
+                    row,
+                    _column_name(rows, report, letters),
+                    tr(
+                        "a formula with no saved value: open the workbook in Excel or WPS and "
+                        "save it, so the values are stored"
+                    ),
+                )
+            )
         if rt is not None:
             raw.tables[s.table.name] = rt
+
+
+def _column_name(rows: list[list[Cell]], report: TableReport, letters: str) -> str:
+    """The contract column (or the header as written) of a spreadsheet column, else its letters."""
+    c = 0
+    for ch in letters:
+        c = c * 26 + ord(ch) - 64
+    c -= 1
+    if not report.header_rows or c >= len(rows[report.header_rows[-1] - 1]):
+        return letters
+    header = rows[report.header_rows[-1] - 1][c]
+    if header is None:
+        return letters
+    written = " ".join(header.split())
+    return next((k for k, v in report.columns.items() if v == written), written)
+
+
+def _damaged(e: Exception) -> str:
+    text = " ".join(str(e).split())[:200] or type(e).__name__
+    return tr(
+        "the sheet's XML is damaged ({error}): open the workbook in Excel or WPS and save it "
+        "again as .xlsx",
+        error=text,
+    )
 
 
 def _unreadable(e: Exception) -> str:
     text = " ".join(str(e).split())[:200] or type(e).__name__
     return tr(
-        "cannot read the workbook ({error}): open it in Excel or WPS and save it again as .xlsx",
+        "the workbook is damaged or not a workbook ({error}): open it in Excel or WPS and save "
+        "it again as .xlsx",
         error=text,
     )
 
@@ -230,29 +255,12 @@ def _choose(path: Path, sheets: list[_Sheet], raw: RawDataset, only: Table | Non
     return chosen
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> its XML part, from the workbook's own index."""
-    from defusedxml import ElementTree
-
-    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    target = {r.get("Id"): r.get("Target", "") for r in rels}
-    out: dict[str, str] = {}
-    for sheet in book.iter(f"{ns_main}sheet"):
-        t = target.get(sheet.get(f"{ns_rel}id"), "")
-        part = t.lstrip("/") if t.startswith("/") else str(PurePosixPath("xl") / t)
-        out[sheet.get("name", "")] = part
-    return out
-
-
 def _formula_cells(path: Path, names: list[str]) -> dict[str, list[tuple[int, str]]]:
     """Per sheet, the cells (row, column letters) holding a formula with no saved value."""
     out: dict[str, list[tuple[int, str]]] = {}
     try:
         with zipfile.ZipFile(path) as zf:
-            parts = _sheet_parts(zf)
+            parts = sheet_parts(zf)
             for name in names:
                 part = parts.get(name)
                 if part is None or part not in zf.namelist():
@@ -260,7 +268,7 @@ def _formula_cells(path: Path, names: list[str]) -> dict[str, list[tuple[int, st
                 cells = _formulas_without_value(zf, part)
                 if cells:
                     out[name] = cells
-    except Exception:
+    except Exception:  # calamine has read the file; this scan only adds checks
         return out
     return out
 

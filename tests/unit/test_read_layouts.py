@@ -299,7 +299,7 @@ def test_formula_without_saved_value_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DatasetError) as e:
         load(_book(tmp_path / "b.xlsx", {"areas": AREAS, "orgs": orgs}))
     (p,) = e.value.problems
-    assert (p.file, p.row, p.column) == ("b.xlsx sheet orgs", 2, "F")
+    assert (p.file, p.row, p.column) == ("b.xlsx sheet orgs", 2, "members")  # F: 党员数
     assert "save" in p.message
 
 
