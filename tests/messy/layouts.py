@@ -207,18 +207,56 @@ def thousands(grids: dict[str, Grid]) -> None:
         G.map_column(grids[table], h, sep)
 
 
-def everything(grids: dict[str, Grid]) -> None:
-    """One sheet the way a street office really keeps it: every habit at once."""
-    totals(grids)
-    for table in MERGED_DOWN:
-        g = grids[table]
-        blank_rows(g)
-        remarks(g)
-        merged_down(table)(g)
-        serial(g)
-        two_row_header(table)(g)
-        fill_in_rows(g)
-    with_units(grids)
+# The habits of one sheet, in the one order in which they compose: columns are reordered before
+# anything is added to them, merges are made once the rows are in place, group headings go over
+# the final columns, and titles over everything.
+SHEET_HABITS: dict[str, Callable[[str], Callable[[Grid], object]]] = {
+    "reordered": lambda _: reordered,
+    "blank-rows": lambda _: blank_rows,
+    "remarks": lambda _: remarks,
+    "merged-down": merged_down,
+    "serial": lambda _: serial,
+    "separators": lambda _: separators,
+    "two-row-header": two_row_header,
+    "fill-in-rows": lambda _: fill_in_rows,
+    "notes-above": lambda _: notes_above,
+    "title-row": lambda _: title_rows,
+    "at-B3": lambda _: at_b3,
+}
+# Habits of the whole workbook: total rows come first (before columns move), units last.
+HABITS = ("totals", *SHEET_HABITS, "units")
+
+
+def habits(*chosen: str) -> Edit:
+    """The chosen habits on the three big sheets, each in its place in :data:`SHEET_HABITS`."""
+    assert set(chosen) <= set(HABITS), set(chosen) - set(HABITS)
+    # A blank separator column inside a group heading would split the group: not both.
+    assert not {"separators", "two-row-header"} <= set(chosen)
+
+    def edit(grids: dict[str, Grid]) -> None:
+        if "totals" in chosen:
+            totals(grids)
+        for table in MERGED_DOWN:
+            for name, habit in SHEET_HABITS.items():
+                if name in chosen:
+                    habit(table)(grids[table])
+        if "units" in chosen:
+            with_units(grids)
+
+    return edit
+
+
+# One sheet the way a street office really keeps it: most habits at once.
+everything = habits(
+    "totals",
+    "blank-rows",
+    "remarks",
+    "merged-down",
+    "serial",
+    "two-row-header",
+    "fill-in-rows",
+    "units",
+)
 
 
 def header(table: str, old: str, new: str) -> Builder:

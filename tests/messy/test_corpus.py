@@ -8,7 +8,6 @@ Each case writes a real file (openpyxl, xlwt, CSV bytes, rewritten zip members) 
 from __future__ import annotations
 
 import json
-import math
 import re
 import subprocess
 import sys
@@ -16,78 +15,26 @@ import time
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import psutil
 import pytest
 
 from orggraph.audit import run_audit
-from orggraph.dataset import Dataset
 from orggraph.errors import DatasetError, Problem
 from orggraph.io import load
-from orggraph.schema import TABLES
 
-from .base import CHENGDONG, ROOT
+from .base import ROOT
 from .cases import CASES, Case, Refused, Same, Unknown
+from .compare import Snapshot, assert_same, loaded
 
 # Issue 8's bounds for hostile input: generous, because CI machines are slow and shared.
 TIME_LIMIT_S = 30.0
 MEMORY_LIMIT = 1 << 30
 
 
-def _cell(v: object) -> object:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    return float(v) if isinstance(v, int | float) else str(v)
-
-
-def _tables(ds: Dataset) -> dict[str, list[tuple[object, ...]]]:
-    """Every contract cell, rows sorted: extra columns (序号, 备注) and row order do not count."""
-    out = {}
-    for t in TABLES:
-        frame: pd.DataFrame = ds[t.name]
-        rows = [tuple(_cell(v) for v in r) for r in frame[t.column_names].itertuples(index=False)]
-        out[t.name] = sorted(rows, key=repr)
-    return out
-
-
-def _audit(ds: Dataset) -> dict[str, Any]:
-    result = run_audit(ds)
-    findings = sorted((f.rule, f.subject_id, f.severity, f.message) for f in result.findings)
-    return {"findings": findings, "rates": result.rates}
-
-
-@pytest.fixture(scope="session")
-def clean() -> dict[str, Any]:
-    ds = load(CHENGDONG)
-    return {"tables": _tables(ds), **_audit(ds)}
-
-
-def _loaded(case: Case, path: Path) -> Dataset:
-    try:
-        return load(path)
-    except DatasetError as e:
-        shown = "\n".join(f"  {p}" for p in e.problems[:20])
-        pytest.fail(f"{case.id}: refused, expected it read:\n{shown}")
-
-
-def _check_same(case: Case, path: Path, clean: dict[str, Any]) -> None:
+def _check_same(case: Case, path: Path, clean: Snapshot) -> None:
     want = case.expect
     assert isinstance(want, Same)
-    ds = _loaded(case, path)
-    tables = _tables(ds)
-    for name, rows in clean["tables"].items():
-        got = tables[name]
-        missing = [r for r in rows if r not in set(got)][:3]
-        extra = [r for r in got if r not in set(rows)][:3]
-        assert got == rows, (
-            f"{case.id}: table {name} read {len(got)} rows, clean {len(rows)}; "
-            f"not read: {missing}; read instead: {extra}"
-        )
-    audit = _audit(ds)
-    lost = sorted(set(clean["findings"]) - set(audit["findings"]))[:5]
-    new = sorted(set(audit["findings"]) - set(clean["findings"]))[:5]
-    assert audit["findings"] == clean["findings"], f"{case.id}: lost {lost}; new {new}"
-    assert audit["rates"] == clean["rates"]
+    assert_same(case.id, path, clean)
     if want.reported:
         _check_reported(case, path, want.reported)
 
@@ -135,7 +82,7 @@ def _check_refused(case: Case, problems: list[Problem], folder: Path) -> None:
 def _check_unknown(case: Case, path: Path) -> None:
     want = case.expect
     assert isinstance(want, Unknown)
-    ds = _loaded(case, path)
+    ds = loaded(case.id, path)
     column = ds[want.table][want.column]
     assert len(column) > 0 and column.isna().all(), (
         f"{case.id}: {want.table}.{want.column} never given, read as {column.dropna().unique()[:5]}"
@@ -192,7 +139,7 @@ def _bounded(path: Path) -> tuple[dict[str, Any], float, int]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_messy_case(case: Case, tmp_path: Path, clean: dict[str, Any]) -> None:
+def test_messy_case(case: Case, tmp_path: Path, clean: Snapshot) -> None:
     path = case.build(tmp_path)
     if case.bounded:
         got, elapsed, peak = _bounded(path)

@@ -20,7 +20,6 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -115,11 +114,6 @@ def load_or_refuse(path: Path) -> None:
         assert e.problems, "a refusal names at least one problem"
         return
     run_audit(ds)
-
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ORGGRAPH_LANG", "en")
 
 
 @FUZZ
