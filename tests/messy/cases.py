@@ -133,6 +133,23 @@ CASES: list[Case] = [
     Case("thousands-separator", build(L.thousands), SAME),
     Case("thousands-separator-csv", L.csv_folder(L.thousands), SAME),
     Case("everything-at-once", build(L.everything), SAME),
+    # The same sheets saved as CSV from Excel (merges cannot survive CSV, so none here): the
+    # title, 填报单位 and note lines, 序号, 备注, blank and 合计 rows all in the text.
+    Case(
+        "everything-as-csv",
+        L.csv_folder(
+            L.habits("totals", "blank-rows", "remarks", "serial", "fill-in-rows", "notes-above")
+        ),
+        SAME,
+    ),
+    # Group headings saved as CSV: 序号 and 备注, merged down both header rows in the workbook,
+    # are now only on the upper line, the lower one blank there (as Excel's CSV export writes a
+    # merge).  Still the header of those columns.
+    Case(
+        "two-row-header-as-csv",
+        L.csv_folder(L.habits("serial", "remarks", "two-row-header")),
+        SAME,
+    ),
     # Headers that are not contract names but name a field (issue 7 §1).
     *(
         Case(f"header-{table}-{new.replace(chr(10), '⏎')}", L.header(table, old, new), SAME)
@@ -285,6 +302,12 @@ CASES: list[Case] = [
         Unknown("units", "party_members", no_rule="unit-should-establish"),
     ),
     Case("absent-floor-area", L.no_column("sites", "面积"), Unknown("sites", "floor_area_m2")),
+    # A column that is there but was never filled in: unknown too.
+    Case(
+        "empty-members-column",
+        build(only("orgs", lambda g: G.map_column(g, "党员数", lambda _: None))),
+        Unknown("orgs", "members", no_rule="org-size"),
+    ),
     Case(
         "absent-members-reported",
         L.no_column("pairings", "报到党员数"),
