@@ -36,6 +36,9 @@ class Same:
     """
 
     reported: tuple[str, ...] = ()
+    # Extra columns the planner added to orgs, areas and units: kept, with their values
+    # (DATASET.md: extra columns are kept as properties).
+    kept: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ CASES: list[Case] = [
     # Extra columns.
     Case("serial-column", build(each(L.serial)), SAME),
     Case("reordered-columns", build(each(L.reordered)), SAME),
-    Case("remarks-column", build(each(L.remarks)), SAME),
+    Case("remarks-column", build(each(L.remarks)), Same(kept=("备注",))),
     Case("separator-columns", build(each(L.separators)), SAME),
     # Merged cells down data rows: the value belongs to every row of the merge.
     Case("merged-down", build(L.main_sheets(L.merged_down)), SAME),
@@ -132,7 +135,7 @@ CASES: list[Case] = [
     Case("numbers-with-units", build(L.with_units), SAME),
     Case("thousands-separator", build(L.thousands), SAME),
     Case("thousands-separator-csv", L.csv_folder(L.thousands), SAME),
-    Case("everything-at-once", build(L.everything), SAME),
+    Case("everything-at-once", build(L.everything), Same(kept=("备注",))),
     # The same sheets saved as CSV from Excel (merges cannot survive CSV, so none here): the
     # title, 填报单位 and note lines, 序号, 备注, blank and 合计 rows all in the text.
     Case(
@@ -140,7 +143,7 @@ CASES: list[Case] = [
         L.csv_folder(
             L.habits("totals", "blank-rows", "remarks", "serial", "fill-in-rows", "notes-above")
         ),
-        SAME,
+        Same(kept=("备注",)),
     ),
     # Group headings saved as CSV: 序号 and 备注, merged down both header rows in the workbook,
     # are now only on the upper line, the lower one blank there (as Excel's CSV export writes a

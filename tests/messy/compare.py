@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -49,9 +50,20 @@ def loaded(label: str, path: Path) -> Dataset:
         pytest.fail(f"{label}: refused, expected it read:\n{shown}")
 
 
-def assert_same(label: str, path: Path, clean: Snapshot) -> None:
+def assert_kept(
+    label: str, ds: Dataset, tables: Iterable[str], column: str, values: set[str]
+) -> None:
+    """An extra column the planner added is kept in each table, with the values written."""
+    for t in tables:
+        assert column in ds[t].columns, f"{label}: {t} lost its extra column {column}"
+        kept = ds[t][column].dropna()
+        assert len(kept) > 0 and set(kept) <= values, f"{label}: {t}.{column} = {set(kept)}"
+
+
+def assert_same(label: str, path: Path, clean: Snapshot) -> Dataset:
     """``path`` reads as the clean dataset: same cells, same findings, same rates."""
-    got = snapshot(loaded(label, path))
+    ds = loaded(label, path)
+    got = snapshot(ds)
     for name, rows in clean["tables"].items():
         read = got["tables"][name]
         missing = [r for r in rows if r not in set(read)][:3]
@@ -64,3 +76,4 @@ def assert_same(label: str, path: Path, clean: Snapshot) -> None:
     new = sorted(set(got["findings"]) - set(clean["findings"]))[:5]
     assert got["findings"] == clean["findings"], f"{label}: lost {lost}; new {new}"
     assert got["rates"] == clean["rates"], f"{label}: rates differ"
+    return ds

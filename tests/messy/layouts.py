@@ -102,6 +102,7 @@ def at_b3(g: Grid) -> None:
     g.cells[0][1] = TITLE
 
 
+REMARKS = ("新成立", "已换届", "见附件")
 TOTAL_WORDS = ("合计", "小计", "总计", "合  计")
 
 
@@ -122,7 +123,7 @@ def reordered(g: Grid) -> None:
 
 
 def remarks(g: Grid) -> None:
-    notes = itertools.cycle([None, None, "新成立", None, "已换届", None, "见附件"])
+    notes = itertools.cycle([None, None, REMARKS[0], None, REMARKS[1], None, REMARKS[2]])
     remarks = [next(notes) if _is_record(g.cells[r]) else None for r in g.data_rows()]
     G.insert_column(g, g.width, "备注", remarks)
 

@@ -22,9 +22,10 @@ from orggraph.audit import run_audit
 from orggraph.errors import DatasetError, Problem
 from orggraph.io import load
 
+from . import layouts as L
 from .base import ROOT
 from .cases import CASES, Case, Refused, Same, Unknown
-from .compare import Snapshot, assert_same, loaded
+from .compare import Snapshot, assert_kept, assert_same, loaded
 
 # Issue 8's bounds for hostile input: generous, because CI machines are slow and shared.
 TIME_LIMIT_S = 30.0
@@ -34,7 +35,9 @@ MEMORY_LIMIT = 1 << 30
 def _check_same(case: Case, path: Path, clean: Snapshot) -> None:
     want = case.expect
     assert isinstance(want, Same)
-    assert_same(case.id, path, clean)
+    ds = assert_same(case.id, path, clean)
+    for column in want.kept:
+        assert_kept(case.id, ds, L.MERGED_DOWN, column, set(L.REMARKS))
     if want.reported:
         _check_reported(case, path, want.reported)
 
