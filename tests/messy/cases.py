@@ -99,6 +99,9 @@ HEADER_SYNONYMS = [
     ("areas", "上级编号", "上级区域编号"),
     ("orgs", "负责区域", "负责区域编号"),
     ("pairings", "报到党员数", "报到党员人数"),
+    # Two-character headers spaced out to line up (名　　称), and stray spaces.
+    ("orgs", "名称", "名　　称"),
+    ("areas", "编号", " 编号 "),
 ]
 # Sheet names that are not table names but name a table (结对共建 is orggraph's own label).
 SHEET_NAMES = [("pairings", "结对共建"), ("unit_coverage", "联建覆盖"), ("units", "单位名单")]
@@ -128,6 +131,7 @@ CASES: list[Case] = [
     Case("merged-down", build(L.main_sheets(L.merged_down)), SAME),
     # Total and blank rows.
     Case("total-rows", build(L.totals), Same(reported=("total",))),
+    Case("merged-total-label", build(L.merged_total_label), SAME),
     Case("blank-rows", build(each(L.blank_rows)), SAME),
     Case("blank-rows-csv", L.csv_folder(each(L.blank_rows)), SAME),
     # Character and number forms.
@@ -168,8 +172,14 @@ CASES: list[Case] = [
     ),
     Case("instructions-sheet", build(L.instructions_sheet), Same(reported=("填表说明",))),
     # Hidden sheets: a visible one wins over an older hidden copy, and the copy is reported.
-    Case("hidden-old-copy", L.hidden_copy("hidden"), Same(reported=(HIDDEN_COPY,))),
-    Case("very-hidden-old-copy", L.hidden_copy("veryHidden"), Same(reported=(HIDDEN_COPY,))),
+    Case("hidden-old-copy", build(L.hidden_copy("hidden")), Same(reported=(HIDDEN_COPY,))),
+    Case("very-hidden-old-copy", build(L.hidden_copy("veryHidden")), Same(reported=(HIDDEN_COPY,))),
+    Case(
+        "legacy-xls-hidden-old-copy",
+        L.legacy_xls(L.hidden_copy("hidden")),
+        Same(reported=(HIDDEN_COPY,)),
+    ),
+    Case("empty-default-sheets", build(L.empty_default_sheets), SAME),
     # A hidden sheet alone is not read silently: the planner is told it is hidden.
     Case(
         "hidden-sheet-alone",

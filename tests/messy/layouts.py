@@ -272,7 +272,7 @@ def sheet_name(table: str, title: str) -> Builder:
     return build(edit)
 
 
-def hidden_copy(state: str) -> Builder:
+def hidden_copy(state: str) -> Edit:
     """The visible orgs sheet, and an older hidden copy (Excel's "hide" instead of delete)."""
 
     def edit(grids: dict[str, Grid]) -> None:
@@ -282,7 +282,21 @@ def hidden_copy(state: str) -> Builder:
         G.map_column(old, "党员数", lambda v: 1)  # last year's figures: each would be a finding
         grids["orgs_old"] = old
 
-    return build(edit)
+    return edit
+
+
+def empty_default_sheets(grids: dict[str, Grid]) -> None:
+    """Sheet2 and Sheet3, left empty from Excel's old three-sheet default."""
+    grids["Sheet2"] = Grid("Sheet2", [])
+    grids["Sheet3"] = Grid("Sheet3", [])
+
+
+def merged_total_label(grids: dict[str, Grid]) -> None:
+    """合计 merged across the text columns of the orgs total row, as such rows are laid out."""
+    orgs = grids["orgs"]
+    G.append(orgs, ["合计", None, None, None, None, None, _sum(orgs.cells[1:], orgs.col("党员数"))])
+    last = len(orgs.cells) - 1
+    orgs.merges.append(G.Merge(last, orgs.left, last, orgs.col("所在单位")))
 
 
 def instructions_sheet(grids: dict[str, Grid]) -> None:
