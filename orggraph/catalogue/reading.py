@@ -132,6 +132,7 @@ ZH: dict[str, str] = {
     ),
     "above the header (title or note)": "表头上方（标题或说明）",
     "blank": "空行",
+    "no contract column filled": "没有填写任何规定列",
     "total row": "合计行",
     "note": "说明行",
     "row numbers": "序号",

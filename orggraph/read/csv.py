@@ -144,6 +144,20 @@ def _records(
                 )
             )
             return None
+        if any(len(v) > limits.MAX_CELL_CHARS for v in rec):
+            problems.append(
+                Problem(
+                    where,
+                    len(rows) + 1,
+                    None,
+                    tr(
+                        "a cell of {n} characters; at most {limit} are read",
+                        n=max(len(v) for v in rec),
+                        limit=limits.MAX_CELL_CHARS,
+                    ),
+                )
+            )
+            return None
         rows.append([v.strip(" \t\r\n\u3000\ufeff") or None for v in rec])
         if len(rows) > limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
             break
@@ -245,9 +259,27 @@ def _fast(
         return None  # the slow path reads it and locates the trouble
     if len(frame) > limits.MAX_ROWS or len(frame.columns) != len(head_rows[0]):
         return None
+    if _may_hold_long_line(data) and _long_cell(frame):
+        return None  # the slow path locates the cell
     # Stripping every cell is the slowest part of reading a big file: skip it when a scan of
     # the text shows no cell can start or end with a space.
     return finish_frame(table, file, frame, head_rows[0], problems, _may_be_padded(text), totals)
+
+
+def _may_hold_long_line(data: bytes) -> bool:
+    """Whether some line may exceed the cell limit: a line of 2W bytes covers a whole aligned
+    window of W bytes, so W-sized windows that all hold a newline rule it out (a few thousand
+    memchr calls for a big file)."""
+    w = limits.MAX_CELL_CHARS // 2
+    return any(data.find(b"\n", k, k + w) < 0 for k in range(0, len(data) - w, w))
+
+
+def _long_cell(frame: pd.DataFrame) -> bool:
+    return any(
+        frame[c].dropna().astype(str).str.len().max() > limits.MAX_CELL_CHARS
+        for c in frame.columns
+        if frame[c].notna().any()
+    )
 
 
 def finish_frame(
@@ -291,7 +323,7 @@ def finish_frame(
             s = s.mask(s == "", None)
         out[col] = s
     out[ROW] = out.index.to_numpy() + 2
-    out = _skip_rows(out, report, totals)
+    out = _skip_rows(out, report, totals, table.column_names)
     for raw in hmap.dropped:
         report.dropped_columns.append((raw, tr("row numbers")))
     report.columns = hmap.mapped
@@ -303,28 +335,37 @@ def finish_frame(
     return RawTable(table, file, out.reset_index(drop=True), report)
 
 
-def _skip_rows(frame: pd.DataFrame, report: TableReport, totals: bool) -> pd.DataFrame:
-    """Drop blank, total (合计) and note (注：…) rows, each reported; vectorised."""
+def _skip_rows(
+    frame: pd.DataFrame, report: TableReport, totals: bool, contract: list[str]
+) -> pd.DataFrame:
+    """Drop blank, total (合计) and note (注：…) rows, and rows with no contract column filled
+    (a 备注 beside a blank row), each reported; vectorised."""
     cells = [c for c in frame.columns if c != ROW]
-    if not cells:
+    fields = [c for c in cells if c in contract]
+    if not fields:
         return frame
-    # Rows with nothing after the first cell: narrow the candidates column by column (usually
-    # none survive the second column), then look at what the first cell says.
+    # Rows with no contract field after the first: narrow the candidates column by column
+    # (usually none survive the second column), then look at what the row holds.
     candidates = np.arange(len(frame))
-    for col in cells[1:]:
+    for col in fields[1:]:
         if not len(candidates):
             break
         candidates = candidates[pd.isna(frame[col].to_numpy()[candidates])]
     drop = np.zeros(len(frame), dtype=bool)
-    first = frame[cells[0]].to_numpy()
     rows = frame[ROW].to_numpy()
-    for i in candidates:
-        v = first[i]
-        if v is None or (isinstance(v, float) and v != v):
-            report.skip(int(rows[i]), tr("blank"))
-            drop[i] = True
-        elif is_note(str(v)):
-            report.skip(int(rows[i]), tr("note"))
+    if len(candidates):
+        sub = frame.iloc[candidates]
+        first = sub[fields[0]].to_numpy()
+        others = sub[[c for c in cells if c != fields[0]]].notna().any(axis=1).to_numpy()
+        for k, i in enumerate(candidates):
+            v = first[k]
+            if v is None or (isinstance(v, float) and v != v):
+                why = tr("no contract column filled") if others[k] else tr("blank")
+            elif not others[k] and is_note(str(v)):
+                why = tr("note")
+            else:
+                continue
+            report.skip(int(rows[i]), why)
             drop[i] = True
     if totals:
         total = np.zeros(len(frame), dtype=bool)

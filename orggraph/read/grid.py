@@ -167,6 +167,7 @@ def read_grid(
         )
         return None
     keep = [c for c, n in enumerate(hmap.names) if n]
+    fields = [c for c, n in enumerate(hmap.names) if n in hmap.mapped]
     names = [hmap.names[c] for c in keep]
     records: list[list[Cell]] = []
     numbers: list[int] = []
@@ -186,6 +187,9 @@ def read_grid(
         for c in range(len(row)):
             if row[c] and (c >= width or header[c] is None):
                 unheaded.setdefault(c, i)
+        if not any(row[c] for c in fields if c < len(row)):
+            report.skip(i, tr("no contract column filled"))
+            continue
         for v in filled:
             if len(v) > limits.MAX_CELL_CHARS:
                 problems.append(

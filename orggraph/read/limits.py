@@ -10,7 +10,7 @@ from __future__ import annotations
 MAX_COLUMNS = 1_000  # columns in one table's header (the contract has at most 8)
 MAX_CELL_CHARS = 32_767  # characters in one cell: Excel's own limit
 MAX_ROWS = 5_000_000  # data rows in one table
-MAX_FILE_BYTES = 2 * 1024**3  # a CSV file, or a workbook on disk
+MAX_FILE_BYTES = 512 * 1024**2  # a CSV file, or a workbook on disk
 MAX_XML_BYTES = 512 * 1024**2  # the uncompressed parts of a workbook, all together
 MAX_PART_RATIO = 200  # uncompressed / compressed size of one part above 1 MiB: a zip bomb
 HEADER_SCAN_ROWS = 30  # rows searched for the header row (titles and notes sit above it)

@@ -11,6 +11,7 @@ refused; the sheets are then parsed by calamine (Rust), which expands no entitie
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
@@ -171,7 +172,14 @@ def check_zip(path: Path) -> list[Problem]:
                             ),
                         )
                     )
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as e:
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                OSError,
+                EOFError,
+                ValueError,
+                NotImplementedError,
+            ) as e:
                 return [
                     Problem(
                         name,
