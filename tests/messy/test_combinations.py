@@ -9,6 +9,7 @@ second: the point is the combinations the fixed cases do not hold.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -26,6 +27,7 @@ habit_sets = st.sets(st.sampled_from(L.HABITS), min_size=2).filter(
 @settings(
     max_examples=12,
     deadline=None,
+    derandomize=os.environ.get("CI") == "true",  # as in test_fuzz.py
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(chosen=habit_sets)
