@@ -17,9 +17,11 @@ from typing import Any
 
 import psutil
 import pytest
+from click.testing import CliRunner, Result
 
 from orggraph.audit import run_audit
-from orggraph.errors import DatasetError, Problem
+from orggraph.cli import main
+from orggraph.errors import EXIT_DATASET, DatasetError, Problem
 from orggraph.io import load
 
 from . import layouts as L
@@ -42,13 +44,14 @@ def _check_same(case: Case, path: Path, clean: Snapshot) -> None:
         _check_reported(case, path, want.reported)
 
 
+def _validate(path: Path) -> Result:
+    """``orggraph validate PATH`` as a user runs it."""
+    return CliRunner().invoke(main, ["validate", str(path)])
+
+
 def _check_reported(case: Case, path: Path, patterns: tuple[str, ...]) -> None:
     """``orggraph validate`` says what it did with the sheet or rows (read, not silently)."""
-    from click.testing import CliRunner
-
-    from orggraph.cli import main
-
-    result = CliRunner().invoke(main, ["validate", str(path)])
+    result = _validate(path)
     assert result.exit_code == 0, result.output
     # The temporary folder is named after the case ("…total_rows0"): it must not match.
     said = result.output.replace(str(path.parent), "<folder>")
@@ -158,3 +161,7 @@ def test_messy_case(case: Case, tmp_path: Path, clean: Snapshot) -> None:
         with pytest.raises(DatasetError) as err:
             load(path)
         _check_refused(case, err.value.problems, tmp_path)
+        # What a script sees: the dataset exit code and an Error line, never a traceback.
+        result = _validate(path)
+        assert result.exit_code == EXIT_DATASET, f"{case.id}: exit {result.exit_code}"
+        assert "Traceback" not in result.output
