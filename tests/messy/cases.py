@@ -4,12 +4,15 @@ Three outcomes, written once here and checked by ``test_corpus.py``:
 
 ``Same``
     Read exactly as the clean dataset it was made from: the same contract cells in every table,
-    the same findings (rule, subject, severity, message) and the same rates.
+    the same findings (rule, subject, severity, message) and the same rates; where the reader
+    had to decide something (a sheet taken under another name, an ignored or hidden sheet,
+    skipped rows), ``orggraph validate`` says so; extra columns (备注) are kept.
 ``Refused``
     ``DatasetError``, with one problem located where the planner must look (``where`` in its
     file/sheet, ``row`` as the spreadsheet numbers it, ``column`` under any of its names) whose
     text matches every pattern of ``says`` (regular expressions, case-insensitive, English
-    messages: stable fragments such as a value, never a whole sentence).
+    messages: stable fragments such as a value, never a whole sentence); ``orggraph validate``
+    exits 3 with no traceback.
 ``Unknown``
     An optional column the planner never had reads as unknown (NaN), never as 0.
 

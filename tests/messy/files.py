@@ -142,15 +142,6 @@ def rewrite_member(
     return out
 
 
-def replace_text(old: str, new: str) -> Callable[[bytes], Iterator[bytes]]:
-    def chunks(xml: bytes) -> Iterator[bytes]:
-        text = xml.decode("utf-8")
-        assert old in text, f"{old!r} not in the sheet XML"
-        yield text.replace(old, new, 1).encode("utf-8")
-
-    return chunks
-
-
 def inflating_member(
     path: Path, member: str, head: bytes, unit: bytes, total: int, tail: bytes
 ) -> Path:

@@ -142,7 +142,7 @@ def tiny_bomb(head: bytes, unit: bytes, total: int, tail: bytes) -> Builder:
     return write
 
 
-# A 6 MB workbook whose orgs sheet inflates to 2 GB: one row repeated (issue 8).
+# An 8 MB workbook whose orgs sheet inflates to 2 GB: one row repeated (issue 8).
 ZIP_BOMB = tiny_bomb(
     SHEET_HEAD,
     b'<row><c t="inlineStr"><is><t>P9</t></is></c><c t="inlineStr"><is><t>x</t></is></c>'
