@@ -69,12 +69,13 @@ class Inspection:
 def inspect(path: str | Path) -> Inspection:
     """Read and validate ``path``, keeping what was read whether or not it is valid.
 
-    Raises
-    ------
-    orggraph.errors.DatasetError
-        Only when ``path`` is no dataset at all (missing, or a file that is refused whole).
+    Never raises for the user's files: a path that is no dataset at all (missing, or a file
+    refused whole) gives an inspection with no tables and that error.
     """
-    raw = read_raw(path)
+    try:
+        raw = read_raw(path)
+    except DatasetError as e:
+        return Inspection(RawDataset(Path(path).name, str(path)), None, e)
     try:
         return Inspection(raw, validate(raw), None)
     except DatasetError as e:

@@ -152,6 +152,14 @@ COMMUNITY_LEVELS = ("community", "village")
 # A count or measure beyond this is a typing slip (or 1e400), not a street's data.
 COUNT_BOUNDS = (0.0, 1e9)
 _PEOPLE = ("人", "名")
+_MEMBER_HEADERS = ("党员数", "党员人数", "党员数量", "member_count")
+
+
+def _people(name: str, *aliases: str) -> Column:
+    """A count of people: 3人 and 9名 read as 3 and 9."""
+    return Column(name, aliases, kind="number", count=True, units=_PEOPLE)
+
+
 _AREA_UNITS = ("平方米", "平米", "平方", "m2", "㎡")
 TWO_NEW_KINDS = ("enterprise", "social_org", "property_company", "owners_committee")
 BRANCH_TYPES = ("branch", "joint_branch", "temporary_branch")
@@ -195,13 +203,7 @@ TABLES: tuple[Table, ...] = (
             ),
             Column("area_id", ("负责区域", "负责区域编号"), kind="ref", ref=("areas",)),
             Column("unit_id", ("所在单位", "所在单位编号"), kind="ref", ref=("units",)),
-            Column(
-                "members",
-                ("党员数", "党员人数", "党员数量", "member_count", "members_count"),
-                kind="number",
-                count=True,
-                units=_PEOPLE,
-            ),
+            _people("members", *_MEMBER_HEADERS, "members_count"),
         ),
         aliases=("党组织",),
         required=True,
@@ -214,20 +216,8 @@ TABLES: tuple[Table, ...] = (
             _NAME,
             Column("kind", ("类别",), required=True, kind="enum", enum="unit_kind"),
             Column("area_id", ("所在区域", "所在区域编号"), kind="ref", ref=("areas",)),
-            Column(
-                "employees",
-                ("职工数", "职工人数", "从业人员数", "employee_count"),
-                kind="number",
-                count=True,
-                units=_PEOPLE,
-            ),
-            Column(
-                "party_members",
-                ("党员数", "党员人数", "党员数量", "member_count", "members"),
-                kind="number",
-                count=True,
-                units=_PEOPLE,
-            ),
+            _people("employees", "职工数", "职工人数", "从业人员数", "employee_count"),
+            _people("party_members", *_MEMBER_HEADERS, "members"),
         ),
         aliases=("单位", "单位名单"),
         label="单位",
@@ -278,13 +268,7 @@ TABLES: tuple[Table, ...] = (
             ),
             Column("area_id", ("结对区域", "报到社区"), required=True, kind="ref", ref=("areas",)),
             Column("kind", ("方式", "类别"), required=True, kind="enum", enum="pairing_kind"),
-            Column(
-                "members_reported",
-                ("报到党员数", "报到党员人数", "报到人数"),
-                kind="number",
-                count=True,
-                units=_PEOPLE,
-            ),
+            _people("members_reported", "报到党员数", "报到党员人数", "报到人数"),
             Column("since", ("起始日期",), kind="date"),
         ),
         aliases=("结对", "双报到", "结对共建"),

@@ -13,6 +13,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -165,39 +166,20 @@ def _numbers(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
     if bad.any():
         c.rows(rt, bad, col.name, lambda r: tr("'{value}' is not a number", value=r[col.name]))
     limits = col.limits
-    if limits is not None:
-        lo, hi = limits
-        # inf (1e400) and NaN spelt out fail both comparisons: caught by the finiteness test.
-        negative = nums < 0 if lo == 0 else pd.Series(False, index=nums.index)
-        if negative.any():
-            c.rows(
-                rt,
-                negative,
-                col.name,
-                lambda r: tr("'{value}' must not be negative", value=r[col.name]),
-            )
-        out = nums.notna() & ~((nums >= lo) & (nums <= hi)) & ~negative
-        if out.any():
-            c.rows(
-                rt,
-                out,
-                col.name,
-                lambda r: tr(
-                    "'{value}' is outside the sane range {lo:g}..{hi:g}",
-                    value=r[col.name],
-                    lo=lo,
-                    hi=hi,
-                ),
-            )
-    else:
-        out = nums.notna() & ~np.isfinite(nums)
-        if out.any():
-            c.rows(
-                rt,
-                out,
-                col.name,
-                lambda r: tr("'{value}' is not a finite number", value=r[col.name]),
-            )
+    lo, hi = limits if limits is not None else (-np.inf, np.inf)
+    # 1e400 reads as inf: outside every range, and not finite where there is none.
+    out = nums.notna() & ~((nums >= lo) & (nums <= hi) & np.isfinite(nums))
+    if out.any():
+
+        def outside(r: pd.Series) -> str:
+            v = r[col.name]
+            if limits is None:
+                return tr("'{value}' is not a finite number", value=v)
+            if lo == 0 and str(v).lstrip().startswith("-"):
+                return tr("'{value}' must not be negative", value=v)
+            return tr("'{value}' is outside the sane range {lo:g}..{hi:g}", value=v, lo=lo, hi=hi)
+
+        c.rows(rt, out, col.name, outside)
     return nums
 
 
@@ -435,7 +417,12 @@ def _check_parent_levels(areas: pd.DataFrame, rt: RawTable, c: _Collector) -> No
 def _missing_table(raw: RawDataset, t: Table) -> Problem:
     """A required table is missing: say what every sheet or file found was taken as."""
     found = [f"{where} → {table}" for table, where in raw.present.items()]
-    found += [f"{where} → {tr('ignored')}" for where, _ in raw.ignored]
+    names = [t.name, t.label, *t.aliases]
+    for where, _ in raw.ignored:
+        sheet = where.rsplit(" sheet ", 1)[-1] if raw.workbook else Path(where).stem
+        close = difflib.get_close_matches(sheet.lower(), names, n=1, cutoff=0.6)
+        hint = tr(" (is this {table}? rename it '{name}')", table=t.name, name=t.name)
+        found.append(f"{where} → {tr('ignored')}{hint if close else ''}")
     kind = tr("sheet") if raw.workbook else tr("file")
     message = tr(
         "required {kind} '{table}' ({label}) is missing",

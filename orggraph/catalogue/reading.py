@@ -8,6 +8,7 @@ ZH: dict[str, str] = {
     "sheet": "工作表",
     "file": "文件",
     "ignored": "未读取",
+    " (is this {table}? rename it '{name}')": "（是 {table} 表吗？请改名为“{name}”）",
     "; found: {found}": "；找到的：{found}",
     "; did you mean '{value}'?": "；是否应为“{value}”？",
     "parent '{parent}' is a {parent_level} but a {level} must sit inside a higher level "

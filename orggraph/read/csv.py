@@ -22,8 +22,8 @@ import pandas as pd
 from orggraph.errors import Problem
 from orggraph.i18n import tr
 from orggraph.read import limits
-from orggraph.read.grid import column_letter, find_header, is_note, is_total, read_grid
-from orggraph.read.headers import map_headers
+from orggraph.read.grid import find_header, is_note, is_total, read_grid
+from orggraph.read.headers import letter, map_headers
 from orggraph.read.model import ROW, RawTable
 from orggraph.read.report import TableReport
 from orggraph.schema import Table
@@ -41,10 +41,16 @@ _PAD_MARKS = (" ,", ", ", " \n", " \r", "\n ", "\t", "\u3000", '" ', ' "')
 
 
 def decode_csv_bytes(data: bytes) -> tuple[str, str | None]:
-    """Decode CSV bytes as UTF-8 (with or without BOM) or GB18030 (a superset of GBK).
+    """Decode CSV bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (GBK's
+    superset).
 
     Returns the text and the encoding, or ``("", None)`` when no encoding gives plausible text.
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            return "", None
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
@@ -86,7 +92,7 @@ def _may_be_padded(text: str) -> bool:
 
 def _checks(data: bytes, text: str, enc: str) -> frozenset[str]:
     """The costly checks this file needs, from scans of its bytes (memchr-fast on UTF-8)."""
-    if enc == "gb18030":
+    if enc not in ("utf-8", "utf-8-sig"):
         wide = _FULL_WIDTH.search(text) is not None
         sci = "+" in text and _SCI.search(text.encode("ascii", "ignore")) is not None
     else:
@@ -96,7 +102,7 @@ def _checks(data: bytes, text: str, enc: str) -> frozenset[str]:
     if sci:
         checks.add("sci")
     # 合计/小计/总计/共计/累计 all end in 计: no 计 anywhere, no total row to look for.
-    if "计" in text if enc == "gb18030" else "计".encode() in data:
+    if "计" in text if enc not in ("utf-8", "utf-8-sig") else "计".encode() in data:
         checks.add("totals")
     return frozenset(checks)
 
@@ -109,58 +115,33 @@ def _delimiter(head: str) -> str:
 def _records(
     text: str, delimiter: str, where: str, problems: list[Problem]
 ) -> list[list[str | None]] | None:
-    """Every record of ``text`` as stripped cells; a broken quote is reported with its row."""
+    """Every record of ``text`` as stripped cells; a broken quote is reported with its row.
+
+    ``None`` when a record breaks a limit (reported): nothing of the file is read then.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[str | None]] = []
-    while True:
+    while len(rows) <= limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
         try:
             rec = next(reader)
         except StopIteration:
             break
         except csv.Error as e:
-            problems.append(
-                Problem(
-                    where,
-                    len(rows) + 1,
-                    None,
-                    tr(
-                        'a quote (") opens here and is not closed as CSV expects ({error})',
-                        error=str(e),
-                    ),
-                )
+            message = tr(
+                'a quote (") opens here and is not closed as CSV expects ({error})', error=str(e)
             )
-            break
-        if len(rec) > limits.MAX_COLUMNS:
-            problems.append(
-                Problem(
-                    where,
-                    len(rows) + 1,
-                    None,
-                    tr(
-                        "the header has {n} columns; at most {limit} are read",
-                        n=len(rec),
-                        limit=limits.MAX_COLUMNS,
-                    ),
-                )
+            problems.append(Problem(where, len(rows) + 1, None, message))
+            return rows or None
+        longest = max(map(len, rec), default=0)
+        if len(rec) > limits.MAX_COLUMNS or longest > limits.MAX_CELL_CHARS:
+            message = (
+                limits.too_many_columns(len(rec))
+                if len(rec) > limits.MAX_COLUMNS
+                else limits.too_long(longest)
             )
-            return None
-        if any(len(v) > limits.MAX_CELL_CHARS for v in rec):
-            problems.append(
-                Problem(
-                    where,
-                    len(rows) + 1,
-                    None,
-                    tr(
-                        "a cell of {n} characters; at most {limit} are read",
-                        n=max(len(v) for v in rec),
-                        limit=limits.MAX_CELL_CHARS,
-                    ),
-                )
-            )
+            problems.append(Problem(where, len(rows) + 1, None, message))
             return None
         rows.append([v.strip(" \t\r\n\u3000\ufeff") or None for v in rec])
-        if len(rows) > limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
-            break
     return rows
 
 
@@ -176,11 +157,7 @@ def read_csv_table(
                 file,
                 None,
                 None,
-                tr(
-                    "the file is {mb} MB; at most {limit} MB are read",
-                    mb=size // 2**20,
-                    limit=limits.MAX_FILE_BYTES // 2**20,
-                ),
+                limits.too_big(size),
             )
         )
         return None
@@ -205,7 +182,7 @@ def read_csv_table(
         return None
     checks = _checks(data, text, enc)
     head = text[: 1 << 16]
-    delimiter = _delimiter(head.split("\n", 1)[0])
+    delimiter = _delimiter(head)
     fast = _fast(table, file, text, data, enc, delimiter, problems, "totals" in checks)
     if fast is not None:
         fast.checks = checks
@@ -241,7 +218,7 @@ def _fast(
         return None
     # UTF-8 goes to the parser as bytes (it would re-encode a str to UTF-8 anyway); the
     # decoded text above only proved the bytes valid.  Cells come back as plain str objects.
-    body = data.removeprefix(codecs.BOM_UTF8) if enc != "gb18030" else text
+    body = data.removeprefix(codecs.BOM_UTF8) if enc in ("utf-8", "utf-8-sig") else text
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
@@ -307,10 +284,10 @@ def finish_frame(
                 Problem(
                     file,
                     first,
-                    column_letter(i),
+                    letter(i + 1),
                     tr(
                         "column {letter} has values but no header: give it a header or delete it",
-                        letter=column_letter(i),
+                        letter=letter(i + 1),
                     ),
                 )
             )

@@ -18,7 +18,7 @@ import pandas as pd
 from orggraph.errors import Problem
 from orggraph.i18n import tr
 from orggraph.read import limits
-from orggraph.read.headers import column_keys, header_key, map_headers, match_score
+from orggraph.read.headers import column_keys, header_key, letter, map_headers, match_score
 from orggraph.read.model import ROW, RawTable
 from orggraph.read.report import TableReport
 from orggraph.schema import Table
@@ -41,16 +41,6 @@ def is_total(text: str) -> bool:
 def is_note(text: str) -> bool:
     """``注：…``, ``填表人：…``: a line of the form, not a record."""
     return bool(_NOTE.match(text.strip()))
-
-
-def column_letter(i: int) -> str:
-    """Spreadsheet letters of the 0-based column ``i`` (0 -> A, 27 -> AB)."""
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def fill_merges(rows: list[list[Cell]], merges: Sequence[Merge]) -> dict[int, set[int]]:
@@ -141,11 +131,7 @@ def read_grid(
                 where,
                 h + 1,
                 None,
-                tr(
-                    "the header has {n} columns; at most {limit} are read",
-                    n=width,
-                    limit=limits.MAX_COLUMNS,
-                ),
+                limits.too_many_columns(width),
             )
         )
         return None
@@ -162,7 +148,7 @@ def read_grid(
                 where,
                 None,
                 None,
-                tr("{n} rows; at most {limit} are read", n=len(body), limit=limits.MAX_ROWS),
+                limits.too_many_rows(len(body)),
             )
         )
         return None
@@ -197,11 +183,7 @@ def read_grid(
                         where,
                         i,
                         None,
-                        tr(
-                            "a cell of {n} characters; at most {limit} are read",
-                            n=len(v),
-                            limit=limits.MAX_CELL_CHARS,
-                        ),
+                        limits.too_long(len(v)),
                     )
                 )
                 break
@@ -212,10 +194,10 @@ def read_grid(
             Problem(
                 where,
                 first,
-                column_letter(c),
+                letter(c + 1),
                 tr(
                     "column {letter} has values but no header: give it a header or delete it",
-                    letter=column_letter(c),
+                    letter=letter(c + 1),
                 ),
             )
         )

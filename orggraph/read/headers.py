@@ -98,32 +98,17 @@ def map_headers(
         name = keys.get(key)
         if name is None:
             if raw in RESERVED:
-                problems.append(
-                    Problem(
-                        where,
-                        None,
-                        raw,
-                        tr(
-                            "the column name '{name}' is reserved by orggraph; rename the column",
-                            name=raw,
-                        ),
-                    )
+                message = tr(
+                    "the column name '{name}' is reserved by orggraph; rename the column", name=raw
                 )
+                problems.append(Problem(where, None, raw, message))
             unknown.append((len(names), raw))
             name = raw
         if name in seen:
-            problems.append(
-                Problem(
-                    where,
-                    None,
-                    raw,
-                    tr(
-                        "column '{name}' appears twice (also as '{other}')",
-                        name=name,
-                        other=seen[name],
-                    ),
-                )
+            message = tr(
+                "column '{name}' appears twice (also as '{other}')", name=name, other=seen[name]
             )
+            problems.append(Problem(where, None, raw, message))
             names.append("")
             continue
         seen[name] = raw
@@ -213,3 +198,10 @@ def table_for_name(name: str) -> tuple[Table | None, bool]:
     if ends:
         return TABLE_BY_NAME[keys[max(ends, key=len)]], False
     return None, False
+
+
+def letter(column: int) -> str:
+    """Spreadsheet letters of a 1-based column (1 -> A, 28 -> AB), as problems name columns."""
+    from openpyxl.utils import get_column_letter  # only on the way to a problem: a slow import
+
+    return get_column_letter(column)

@@ -14,3 +14,35 @@ MAX_FILE_BYTES = 512 * 1024**2  # a CSV file, or a workbook on disk
 MAX_XML_BYTES = 512 * 1024**2  # the uncompressed parts of a workbook, all together
 MAX_PART_RATIO = 200  # uncompressed / compressed size of one part above 1 MiB: a zip bomb
 HEADER_SCAN_ROWS = 30  # rows searched for the header row (titles and notes sit above it)
+
+
+def too_many_columns(n: int) -> str:
+    """The problem text for a header wider than :data:`MAX_COLUMNS`."""
+    from orggraph.i18n import tr
+
+    return tr("the header has {n} columns; at most {limit} are read", n=n, limit=MAX_COLUMNS)
+
+
+def too_long(n: int) -> str:
+    """The problem text for a cell longer than :data:`MAX_CELL_CHARS`."""
+    from orggraph.i18n import tr
+
+    return tr("a cell of {n} characters; at most {limit} are read", n=n, limit=MAX_CELL_CHARS)
+
+
+def too_many_rows(n: int) -> str:
+    """The problem text for a table longer than :data:`MAX_ROWS`."""
+    from orggraph.i18n import tr
+
+    return tr("{n} rows; at most {limit} are read", n=n, limit=MAX_ROWS)
+
+
+def too_big(size: int) -> str:
+    """The problem text for a file larger than :data:`MAX_FILE_BYTES`."""
+    from orggraph.i18n import tr
+
+    return tr(
+        "the file is {mb} MB; at most {limit} MB are read",
+        mb=size // 2**20,
+        limit=MAX_FILE_BYTES // 2**20,
+    )

@@ -43,75 +43,49 @@ def sniff(path: Path) -> tuple[Kind, Problem | None]:
     """What ``path`` is: a workbook to read, a CSV file, or a refusal saying what it is."""
     suffix = path.suffix.lower()
     name = path.name
+
+    def refused(message: str) -> tuple[Kind, Problem]:
+        return "refused", Problem(name, None, None, message)
+
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
             head = f.read(4096)
     except OSError as e:
-        return "refused", Problem(name, None, None, tr("cannot open the file ({error})", error=e))
+        return refused(tr("cannot open the file ({error})", error=e))
+    how = tr(_SAVE_AS)
     if suffix == ".csv":
         return "csv", None
     if suffix in (".et", ".ett"):
-        return "refused", Problem(
-            name,
-            None,
-            None,
-            tr("a WPS spreadsheet (.et) is not read: {how}", how=tr(_SAVE_AS)),
-        )
+        return refused(tr("a WPS spreadsheet (.et) is not read: {how}", how=how))
     if size > limits.MAX_FILE_BYTES:
-        return "refused", Problem(
-            name,
-            None,
-            None,
-            tr(
-                "the file is {mb} MB; at most {limit} MB are read",
-                mb=size // 2**20,
-                limit=limits.MAX_FILE_BYTES // 2**20,
-            ),
-        )
+        return refused(limits.too_big(size))
     if _looks_html(head):
-        return "refused", Problem(
-            name,
-            None,
-            None,
+        return refused(
             tr(
                 "this is a web page (HTML) saved with a {suffix} name, not a workbook: {how}",
                 suffix=suffix,
-                how=tr(_SAVE_AS),
-            ),
+                how=how,
+            )
         )
     if _looks_xml_spreadsheet(head):
-        return "refused", Problem(
-            name,
-            None,
-            None,
+        return refused(
             tr(
                 "this is an Excel 2003 XML spreadsheet saved with a {suffix} name: {how}",
                 suffix=suffix,
-                how=tr(_SAVE_AS),
-            ),
+                how=how,
+            )
         )
     if head.startswith(OLE):
         if suffix == ".xls":
             return "xls", None
-        return "refused", Problem(
-            name,
-            None,
-            None,
-            tr(
-                "this is an old-format .xls workbook renamed {suffix}: {how}",
-                suffix=suffix,
-                how=tr(_SAVE_AS),
-            ),
+        message = tr(
+            "this is an old-format .xls workbook renamed {suffix}: {how}", suffix=suffix, how=how
         )
+        return refused(message)
     if head.startswith(ZIP):
         return "xlsx", None
-    return "refused", Problem(
-        name,
-        None,
-        None,
-        tr("not a workbook (neither .xlsx nor .xls inside): {how}", how=tr(_SAVE_AS)),
-    )
+    return refused(tr("not a workbook (neither .xlsx nor .xls inside): {how}", how=how))
 
 
 def check_zip(path: Path) -> list[Problem]:

@@ -105,14 +105,17 @@ def read_workbook(
         where = f"{name} sheet {s.name}"
         try:
             sheet = wb.get_sheet_by_name(s.name)
-            values = sheet.to_python(skip_empty_area=False)
+            # Row by row: calamine keeps the cells compactly in Rust; only text reaches Python.
+            # iter_rows starts at row 1 but at the first used column: pad back to column A so
+            # merges and letters stay absolute.
+            pad: list[Cell] = [None] * sheet.start[1] if sheet.start else []
+            rows = [pad + [cell_text(v) for v in r] for r in sheet.iter_rows()]
             merges: list[Merge] = [
                 (a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])
             ]
         except Exception as e:  # a broken sheet is the user's file, not a crash
             raw.problems.append(Problem(where, None, None, _damaged(e)))
             continue
-        rows = [[cell_text(v) for v in r] for r in values]
         if not any(any(r) for r in rows):
             raw.problems.append(Problem(where, None, None, empty_message(s.table)))
             continue
@@ -209,32 +212,19 @@ def _choose(path: Path, sheets: list[_Sheet], raw: RawDataset, only: Table | Non
                 )
                 raw.present[table] = f"{path.name} sheet {visible[0].name}"
                 continue
-            for s in visible:
-                if s is not pick[0]:
-                    raw.ignored.append(
-                        (
-                            f"{path.name} sheet {s.name}",
-                            tr(
-                                "sheet '{sheet}' is the one read as {table}",
-                                sheet=pick[0].name,
-                                table=table,
-                            ),
-                        )
-                    )
+            why = tr("sheet '{sheet}' is the one read as {table}", sheet=pick[0].name, table=table)
+            raw.ignored += [
+                (f"{path.name} sheet {s.name}", why) for s in visible if s is not pick[0]
+            ]
         else:
             pick = visible
         if pick:
-            for s in hidden:
-                raw.ignored.append(
-                    (
-                        f"{path.name} sheet {s.name}",
-                        tr(
-                            "hidden; the visible sheet '{sheet}' was read as {table}",
-                            sheet=pick[0].name,
-                            table=table,
-                        ),
-                    )
-                )
+            why = tr(
+                "hidden; the visible sheet '{sheet}' was read as {table}",
+                sheet=pick[0].name,
+                table=table,
+            )
+            raw.ignored += [(f"{path.name} sheet {s.name}", why) for s in hidden]
             raw.present[table] = f"{path.name} sheet {pick[0].name}"
             chosen.append(pick[0])
         elif hidden:

@@ -66,3 +66,13 @@ def test_validate_json_gives_the_same_as_data_and_every_problem(tmp_path: Path) 
     r = CliRunner().invoke(main, ["validate", str(folder)], env={"ORGGRAPH_LANG": "en"})
     assert r.exit_code == 3
     assert "… and 50 more rows like these" in r.stderr
+
+
+def test_validate_json_of_a_file_refused_whole(tmp_path: Path) -> None:
+    fake = tmp_path / "ds.xls"
+    fake.write_bytes(b"<html><body><table></table></body></html>")  # a web page saved as .xls
+    code, out = _run("validate", str(fake), "--format", "json")
+    doc = json.loads(out)
+    assert code == 3 and doc["valid"] is False and doc["tables"] == []
+    assert [p["file"] for p in doc["problems"]] == ["ds.xls"]
+    assert "HTML" in doc["problems"][0]["message"]

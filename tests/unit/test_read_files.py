@@ -53,13 +53,23 @@ def _same(a: Dataset, b: Dataset) -> None:
     [
         "党组织情况表\n" + ORGS,  # a title line with no padding commas (crashed in _finish)
         ORGS.replace("\nP1", ",\nP1").replace("30\n", "30,\n").replace("120\n", "120,\n"),
-        ORGS.replace(",", "\t"),  # "Unicode text" saved as .csv
+        ORGS.replace(",", "\t"),  # tab-separated text saved as .csv
+        ("\ufeff" + ORGS.replace(",", "\t")).encode("utf-16-le"),  # Excel's "Unicode text"
+        "党组织\n" + ORGS.replace(",", "\t"),  # a title line above tab-separated rows
         "序号," + ORGS.replace("\nP1", "\n1,P1").replace("\nP2", "\n2,P2"),
         ORGS + "合计,,,,150\n",
     ],
-    ids=["title line", "trailing commas", "tab-separated", "序号", "合计 row"],
+    ids=[
+        "title line",
+        "trailing commas",
+        "tab-separated",
+        "UTF-16 tabs",
+        "title and tabs",
+        "序号",
+        "合计 row",
+    ],
 )
-def test_untidy_csv_reads_as_the_tidy_one(orgs: str, tmp_path: Path) -> None:
+def test_untidy_csv_reads_as_the_tidy_one(orgs: str | bytes, tmp_path: Path) -> None:
     tmp_path.joinpath("tidy").mkdir()
     ds = load(_folder(tmp_path, {"areas.csv": AREAS, "orgs.csv": orgs}))
     _same(ds, _tidy(tmp_path))
