@@ -138,6 +138,8 @@ CASES: list[Case] = [
     Case("blank-rows", build(each(L.blank_rows)), SAME),
     Case("blank-rows-csv", L.csv_folder(each(L.blank_rows)), SAME),
     # Character and number forms.
+    Case("numeric-area-codes", build(L.numeric_codes), SAME),
+    Case("numeric-area-codes-xls", L.legacy_xls(L.numeric_codes), SAME),
     Case("full-width", build(L.full_width_ids_and_numbers), SAME),
     Case("numbers-with-units", build(L.with_units), SAME),
     Case("thousands-separator", build(L.thousands), SAME),
@@ -197,6 +199,8 @@ CASES: list[Case] = [
     ),
     # File forms to read.
     Case("tab-separated-csv", L.csv_folder(delimiter="\t"), SAME),
+    # Excel's "Unicode text": UTF-16 with a BOM, tab-separated, renamed .csv.
+    Case("utf-16-tab-csv", L.csv_folder(delimiter="\t", encoding="utf-16"), SAME),
     Case("folder-of-xlsx", L.folder_of_workbooks(), SAME),
     Case(
         "folder-of-xlsx-chinese-names",

@@ -208,6 +208,28 @@ def thousands(grids: dict[str, Grid]) -> None:
         G.map_column(grids[table], h, sep)
 
 
+# Every column holding an area code (district 630102, street 630102001, community 630102001001).
+AREA_CODE_COLUMNS = {
+    "areas": ("编号", "上级编号"),
+    "orgs": ("负责区域",),
+    "units": ("所在区域",),
+    "alliances": ("范围",),
+    "pairings": ("结对区域",),
+    "sites": ("服务区域",),
+}
+
+
+def numeric_codes(grids: dict[str, Grid]) -> None:
+    """Area codes typed as numbers (Excel keeps 12 digits exactly; grid codes stay text)."""
+
+    def number(v: Cell) -> Cell:
+        return int(v) if isinstance(v, str) and v.isdigit() and not v.startswith("0") else v
+
+    for table, headers in AREA_CODE_COLUMNS.items():
+        for h in headers:
+            G.map_column(grids[table], h, number)
+
+
 # The habits of one sheet, in the one order in which they compose: columns are reordered before
 # anything is added to them, merges are made once the rows are in place, group headings go over
 # the final columns, and titles over everything.
@@ -327,6 +349,7 @@ def csv_folder(
     *edits: Edit,
     delimiter: str = ",",
     text: Callable[[str, str], str] | None = None,
+    encoding: str = "gb18030",
 ) -> Builder:
     """Chengdong as GBK CSV files (Excel's "CSV"), after ``edits``; ``text`` rewrites a file."""
 
@@ -334,11 +357,11 @@ def csv_folder(
         grids = chengdong()
         for edit in edits:
             edit(grids)
-        folder = write_csv_folder(out / "城东区", grids.values(), delimiter=delimiter)
+        folder = write_csv_folder(out / "城东区", grids.values(), encoding, delimiter)
         if text:
             for f in folder.iterdir():
-                raw = f.read_bytes().decode("gb18030")
-                f.write_bytes(text(f.stem, raw).encode("gb18030"))
+                raw = f.read_bytes().decode(encoding)
+                f.write_bytes(text(f.stem, raw).encode(encoding))
         return folder
 
     return write
