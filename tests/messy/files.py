@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import shutil
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -141,28 +142,47 @@ def rewrite_member(
     return out
 
 
-def replace_text(old: str, new: str) -> Callable[[bytes], Iterator[bytes]]:
-    def chunks(xml: bytes) -> Iterator[bytes]:
-        text = xml.decode("utf-8")
-        assert old in text, f"{old!r} not in the sheet XML"
-        yield text.replace(old, new, 1).encode("utf-8")
+def inflating_member(
+    path: Path, member: str, head: bytes, unit: bytes, total: int, tail: bytes
+) -> Path:
+    """Replace ``member`` by ``head``, ``unit`` repeated to ``total`` bytes or more, ``tail``.
 
-    return chunks
-
-
-def repeated(
-    head: bytes, unit: bytes, total: int, tail: bytes
-) -> Callable[[bytes], Iterator[bytes]]:
-    """``head``, then ``unit`` repeated up to ``total`` bytes, then ``tail``: a streamed member."""
-
-    def chunks(_old: bytes) -> Iterator[bytes]:
-        yield head
-        block = unit * max(1, MB // len(unit))
-        left = total
-        while left > 0:
-            piece = block[:left]
-            yield piece
-            left -= len(piece)
-        yield tail
-
-    return chunks
+    A zip bomb built the way bombs are built: one 1 MB block is deflated once, after a full
+    flush (so its compressed form does not depend on what came before), and that compressed
+    block is written again and again.  A 2 GB member costs a few MB and a CRC pass, not a
+    compression of 2 GB.  ``zipfile`` cannot write pre-compressed data, so the member's header
+    goes in by hand and ``zipfile`` writes the central directory as usual.
+    """
+    block = unit * (MB // len(unit))
+    n = -(-total // len(block))  # at least ``total`` bytes
+    z = zlib.compressobj(9, zlib.DEFLATED, -15)
+    parts = [z.compress(head) + z.flush(zlib.Z_FULL_FLUSH)]
+    packed = z.compress(block) + z.flush(zlib.Z_FULL_FLUSH)
+    assert packed == z.compress(block) + z.flush(zlib.Z_FULL_FLUSH), "a flush resets the state"
+    end = z.compress(tail) + z.flush()
+    crc = zlib.crc32(head)
+    for _ in range(n):
+        crc = zlib.crc32(block, crc)
+    crc = zlib.crc32(tail, crc)
+    tmp = path.with_name(path.name + ".part")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            if name != member:
+                dst.writestr(src.getinfo(name), src.read(name))
+        info = zipfile.ZipInfo(member, date_time=(2024, 3, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.file_size = len(head) + n * len(block) + len(tail)
+        info.compress_size = len(parts[0]) + n * len(packed) + len(end)
+        info.CRC = crc
+        assert dst.fp is not None
+        info.header_offset = dst.fp.tell()
+        dst.fp.write(info.FileHeader(zip64=True))
+        dst.fp.write(parts[0])
+        for _ in range(n):
+            dst.fp.write(packed)
+        dst.fp.write(end)
+        dst.filelist.append(info)
+        dst.NameToInfo[member] = info
+        dst.start_dir = dst.fp.tell()
+    shutil.move(tmp, path)
+    return path

@@ -27,7 +27,9 @@ class Merge:
     right: int
 
     def ref(self) -> str:
-        return f"{_col_letter(self.left)}{self.top + 1}:{_col_letter(self.right)}{self.bottom + 1}"
+        from openpyxl.utils import get_column_letter as letter
+
+        return f"{letter(self.left + 1)}{self.top + 1}:{letter(self.right + 1)}{self.bottom + 1}"
 
 
 @dataclass
@@ -54,15 +56,6 @@ class Grid:
 
     def data_rows(self) -> range:
         return range(self.header + 1, len(self.cells))
-
-
-def _col_letter(i: int) -> str:
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def clone(g: Grid) -> Grid:

@@ -11,7 +11,7 @@ from . import grid as G
 from .base import chengdong, tiny
 from .files import (
     csv_text,
-    repeated,
+    inflating_member,
     rewrite_member,
     sheet_member,
     write_csv_folder,
@@ -131,28 +131,33 @@ SHEET_HEAD = (
 SHEET_TAIL = b"</sheetData></worksheet>"
 GB = 1 << 30
 
-# An 8 MB-ish workbook whose orgs sheet inflates to 2 GB: one row repeated (issue 8).
-ZIP_BOMB = tiny_book(
-    "orgs",
-    repeated(
-        SHEET_HEAD,
-        b'<row><c t="inlineStr"><is><t>P9</t></is></c><c t="inlineStr"><is><t>x</t></is></c>'
-        b'<c t="inlineStr"><is><t>branch</t></is></c></row>',
-        2 * GB,
-        SHEET_TAIL,
-    ),
+
+def tiny_bomb(head: bytes, unit: bytes, total: int, tail: bytes) -> Builder:
+    """The tiny workbook whose orgs sheet inflates to ``total`` bytes."""
+
+    def write(out: Path) -> Path:
+        path = write_xlsx(out / TINY_BOOK, tiny().values())
+        return inflating_member(path, sheet_member(path, "orgs"), head, unit, total, tail)
+
+    return write
+
+
+# An 8 MB workbook whose orgs sheet inflates to 2 GB: one row repeated (issue 8).
+ZIP_BOMB = tiny_bomb(
+    SHEET_HEAD,
+    b'<row><c t="inlineStr"><is><t>P9</t></is></c><c t="inlineStr"><is><t>x</t></is></c>'
+    b'<c t="inlineStr"><is><t>branch</t></is></c></row>',
+    2 * GB,
+    SHEET_TAIL,
 )
 
-# A small workbook with one 1 GB cell.
-HUGE_CELL = tiny_book(
-    "orgs",
-    repeated(
-        SHEET_HEAD + b'<row r="2"><c r="A2" t="inlineStr"><is><t>P9</t></is></c>'
-        b'<c r="B2" t="inlineStr"><is><t>',
-        b"A",
-        GB,
-        b'</t></is></c><c r="C2" t="inlineStr"><is><t>branch</t></is></c></row>' + SHEET_TAIL,
-    ),
+# A 1 MB workbook with one 1 GB cell.
+HUGE_CELL = tiny_bomb(
+    SHEET_HEAD + b'<row r="2"><c r="A2" t="inlineStr"><is><t>P9</t></is></c>'
+    b'<c r="B2" t="inlineStr"><is><t>',
+    b"A",
+    GB,
+    b'</t></is></c><c r="C2" t="inlineStr"><is><t>branch</t></is></c></row>' + SHEET_TAIL,
 )
 
 _DOCTYPE_LAUGHS = (

@@ -9,7 +9,7 @@ as a different audit, not only as a different table.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import grid as G
@@ -54,14 +54,18 @@ MERGED_DOWN = {
 Edit = Callable[[dict[str, Grid]], object]
 
 
-def build(*edits: Edit, name: str = WORKBOOK) -> Builder:
+def build(
+    *edits: Edit,
+    name: str = WORKBOOK,
+    writer: Callable[[Path, Iterable[Grid]], Path] = write_xlsx,
+) -> Builder:
     """A builder: Chengdong's tables, ``edits`` applied in order, saved as one workbook."""
 
     def write(out: Path) -> Path:
         grids = chengdong()
         for edit in edits:
             edit(grids)
-        return write_xlsx(out / name, grids.values())
+        return writer(out / name, grids.values())
 
     return write
 
@@ -73,6 +77,11 @@ def each(edit: Callable[[Grid], object]) -> Edit:
 
 def only(table: str, edit: Callable[[Grid], object]) -> Edit:
     return lambda grids: edit(grids[table])
+
+
+def main_sheets(edit_for: Callable[[str], Callable[[Grid], object]]) -> Edit:
+    """A habit on the three big sheets (orgs, areas, units), made for each table."""
+    return lambda grids: [edit_for(t)(grids[t]) for t in MERGED_DOWN]
 
 
 def title_rows(g: Grid) -> None:
@@ -93,18 +102,19 @@ def at_b3(g: Grid) -> None:
     g.cells[0][1] = TITLE
 
 
+REMARKS = ("新成立", "已换届", "见附件")
 TOTAL_WORDS = ("合计", "小计", "总计", "合  计")
+
+
+def _is_record(row: list[Cell]) -> bool:
+    """A data row proper: not blank, not a total (those get no 序号 and no 备注)."""
+    return sum(v is not None for v in row) >= 2 and not any(v in TOTAL_WORDS for v in row)
 
 
 def serial(g: Grid) -> None:
     """A 序号 column: numbered data rows; blank and total rows get no number."""
     n = itertools.count(1)
-    numbers = [
-        None
-        if sum(v is not None for v in g.cells[r]) < 2 or any(v in TOTAL_WORDS for v in g.cells[r])
-        else next(n)
-        for r in g.data_rows()
-    ]
+    numbers = [next(n) if _is_record(g.cells[r]) else None for r in g.data_rows()]
     G.insert_column(g, g.left, "序号", numbers)
 
 
@@ -113,8 +123,9 @@ def reordered(g: Grid) -> None:
 
 
 def remarks(g: Grid) -> None:
-    notes = itertools.cycle([None, None, "新成立", None, "已换届", None, "见附件"])
-    G.insert_column(g, g.width, "备注", [next(notes) for _ in g.data_rows()])
+    notes = itertools.cycle([None, None, REMARKS[0], None, REMARKS[1], None, REMARKS[2]])
+    remarks = [next(notes) if _is_record(g.cells[r]) else None for r in g.data_rows()]
+    G.insert_column(g, g.width, "备注", remarks)
 
 
 def separators(g: Grid) -> None:
@@ -197,18 +208,78 @@ def thousands(grids: dict[str, Grid]) -> None:
         G.map_column(grids[table], h, sep)
 
 
-def everything(grids: dict[str, Grid]) -> None:
-    """One sheet the way a street office really keeps it: every habit at once."""
-    totals(grids)
-    for table in ("orgs", "areas", "units"):
-        g = grids[table]
-        blank_rows(g)
-        remarks(g)
-        merged_down(table)(g)
-        serial(g)
-        two_row_header(table)(g)
-        fill_in_rows(g)
-    with_units(grids)
+# Every column holding an area code (district 630102, street 630102001, community 630102001001).
+AREA_CODE_COLUMNS = {
+    "areas": ("编号", "上级编号"),
+    "orgs": ("负责区域",),
+    "units": ("所在区域",),
+    "alliances": ("范围",),
+    "pairings": ("结对区域",),
+    "sites": ("服务区域",),
+}
+
+
+def numeric_codes(grids: dict[str, Grid]) -> None:
+    """Area codes typed as numbers (Excel keeps 12 digits exactly; grid codes stay text)."""
+
+    def number(v: Cell) -> Cell:
+        return int(v) if isinstance(v, str) and v.isdigit() and not v.startswith("0") else v
+
+    for table, headers in AREA_CODE_COLUMNS.items():
+        for h in headers:
+            G.map_column(grids[table], h, number)
+
+
+# The habits of one sheet, in the one order in which they compose: columns are reordered before
+# anything is added to them, merges are made once the rows are in place, group headings go over
+# the final columns, and titles over everything.
+SHEET_HABITS: dict[str, Callable[[str], Callable[[Grid], object]]] = {
+    "reordered": lambda _: reordered,
+    "blank-rows": lambda _: blank_rows,
+    "remarks": lambda _: remarks,
+    "merged-down": merged_down,
+    "serial": lambda _: serial,
+    "separators": lambda _: separators,
+    "two-row-header": two_row_header,
+    "fill-in-rows": lambda _: fill_in_rows,
+    "notes-above": lambda _: notes_above,
+    "title-row": lambda _: title_rows,
+    "at-B3": lambda _: at_b3,
+}
+# Habits of the whole workbook: total rows come first (before columns move), units last.
+HABITS = ("totals", *SHEET_HABITS, "units")
+
+
+def habits(*chosen: str) -> Edit:
+    """The chosen habits on the three big sheets, each in its place in :data:`SHEET_HABITS`."""
+    assert set(chosen) <= set(HABITS), set(chosen) - set(HABITS)
+    # A blank separator column inside a group heading would split the group: not both.
+    assert not {"separators", "two-row-header"} <= set(chosen)
+
+    def edit(grids: dict[str, Grid]) -> None:
+        if "totals" in chosen:
+            totals(grids)
+        for table in MERGED_DOWN:
+            for name, habit in SHEET_HABITS.items():
+                if name in chosen:
+                    habit(table)(grids[table])
+        if "units" in chosen:
+            with_units(grids)
+
+    return edit
+
+
+# One sheet the way a street office really keeps it: most habits at once.
+everything = habits(
+    "totals",
+    "blank-rows",
+    "remarks",
+    "merged-down",
+    "serial",
+    "two-row-header",
+    "fill-in-rows",
+    "units",
+)
 
 
 def header(table: str, old: str, new: str) -> Builder:
@@ -223,7 +294,7 @@ def sheet_name(table: str, title: str) -> Builder:
     return build(edit)
 
 
-def hidden_copy(state: str) -> Builder:
+def hidden_copy(state: str) -> Edit:
     """The visible orgs sheet, and an older hidden copy (Excel's "hide" instead of delete)."""
 
     def edit(grids: dict[str, Grid]) -> None:
@@ -233,7 +304,21 @@ def hidden_copy(state: str) -> Builder:
         G.map_column(old, "党员数", lambda v: 1)  # last year's figures: each would be a finding
         grids["orgs_old"] = old
 
-    return build(edit)
+    return edit
+
+
+def empty_default_sheets(grids: dict[str, Grid]) -> None:
+    """Sheet2 and Sheet3, left empty from Excel's old three-sheet default."""
+    grids["Sheet2"] = Grid("Sheet2", [])
+    grids["Sheet3"] = Grid("Sheet3", [])
+
+
+def merged_total_label(grids: dict[str, Grid]) -> None:
+    """合计 merged across the text columns of the orgs total row, as such rows are laid out."""
+    orgs = grids["orgs"]
+    G.append(orgs, ["合计", None, None, None, None, None, _sum(orgs.cells[1:], orgs.col("党员数"))])
+    last = len(orgs.cells) - 1
+    orgs.merges.append(G.Merge(last, orgs.left, last, orgs.col("所在单位")))
 
 
 def instructions_sheet(grids: dict[str, Grid]) -> None:
@@ -257,20 +342,14 @@ def folder_of_workbooks(names: dict[str, str] | None = None) -> Builder:
 
 def legacy_xls(*edits: Edit, name: str = "城东区.xls") -> Builder:
     """A real Excel 97-2003 workbook; ``name`` may give it another extension (.et, .xlsx)."""
-
-    def write(out: Path) -> Path:
-        grids = chengdong()
-        for edit in edits:
-            edit(grids)
-        return write_xls(out / name, grids.values())
-
-    return write
+    return build(*edits, name=name, writer=write_xls)
 
 
 def csv_folder(
     *edits: Edit,
     delimiter: str = ",",
     text: Callable[[str, str], str] | None = None,
+    encoding: str = "gb18030",
 ) -> Builder:
     """Chengdong as GBK CSV files (Excel's "CSV"), after ``edits``; ``text`` rewrites a file."""
 
@@ -278,18 +357,18 @@ def csv_folder(
         grids = chengdong()
         for edit in edits:
             edit(grids)
-        folder = write_csv_folder(out / "城东区", grids.values(), delimiter=delimiter)
+        folder = write_csv_folder(out / "城东区", grids.values(), encoding, delimiter)
         if text:
             for f in folder.iterdir():
-                raw = f.read_bytes().decode("gb18030")
-                f.write_bytes(text(f.stem, raw).encode("gb18030"))
+                raw = f.read_bytes().decode(encoding)
+                f.write_bytes(text(f.stem, raw).encode(encoding))
         return folder
 
     return write
 
 
 def merged_in_xls(grids: dict[str, Grid]) -> None:
-    for table in ("orgs", "areas", "units"):
+    for table in MERGED_DOWN:
         merged_down(table)(grids[table])
         title_rows(grids[table])
 
