@@ -219,7 +219,10 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
-_REF = re.compile(rb"""\sr=["']([A-Z]{0,4})(\d{1,12})["']""")
+# A ref attribute however it is written (no space before it, spaces around =, lower case),
+# since calamine reads them all; an entity inside a ref (&#57;) is never written by Excel.
+_REF = re.compile(rb"""(?<![\w:.-])r\s*=\s*["']([A-Za-z]{0,4})(\d{1,12})["']""")
+_ENTITY_IN_REF = re.compile(rb"""(?<![\w:.-])r\s*=\s*["'][^"'<>]*&""")
 
 
 def sheet_extent(xml: bytes) -> tuple[int, int]:
@@ -229,9 +232,11 @@ def sheet_extent(xml: bytes) -> tuple[int, int]:
     workbook would cost gigabytes (or abort the process): the extent is checked first, in one
     regex pass over the refs.
     """
+    if _ENTITY_IN_REF.search(xml):
+        return 10**8, 10**6
     refs = _REF.findall(xml)
     rows = max(map(int, {d for _, d in refs}), default=0)
-    cols = max((_column_index(c.decode()) for c in {c for c, _ in refs} if c), default=0)
+    cols = max((_column_index(c.decode().upper()) for c in {c for c, _ in refs} if c), default=0)
     return rows, cols
 
 

@@ -86,7 +86,8 @@ def read_workbook(
     try:
         wb = CalamineWorkbook.from_path(str(path))
         meta = wb.sheets_metadata
-    except Exception as e:  # calamine raises its own errors for every broken file
+    except BaseException as e:  # calamine raises its own errors for every broken file
+        _reraise_unless_calamine(e)
         raw.problems.append(Problem(name, None, None, _unreadable(e)))
         if only is not None:
             raw.present.setdefault(only.name, name)
@@ -118,7 +119,8 @@ def read_workbook(
             merges: list[Merge] = [
                 (a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])
             ]
-        except Exception as e:  # a broken sheet is the user's file, not a crash
+        except BaseException as e:  # a broken sheet is the user's file, not a crash
+            _reraise_unless_calamine(e)
             raw.problems.append(Problem(where, None, None, _damaged(e)))
             continue
         if not any(any(r) for r in rows):
@@ -148,7 +150,14 @@ def read_workbook(
             raw.tables[s.table.name] = rt
 
 
-def _damaged(e: Exception) -> str:
+def _reraise_unless_calamine(e: BaseException) -> None:
+    """Let Ctrl-C and exits through; calamine's errors, and a panic in its Rust code (pyo3's
+    PanicException, a BaseException that cannot be imported by name), mean a damaged file."""
+    if not isinstance(e, Exception) and type(e).__name__ != "PanicException":
+        raise e
+
+
+def _damaged(e: BaseException) -> str:
     text = " ".join(str(e).split())[:200] or type(e).__name__
     return tr(
         "the sheet's XML is damaged ({error}): open the workbook in Excel or WPS and save it "
@@ -157,7 +166,7 @@ def _damaged(e: Exception) -> str:
     )
 
 
-def _unreadable(e: Exception) -> str:
+def _unreadable(e: BaseException) -> str:
     text = " ".join(str(e).split())[:200] or type(e).__name__
     return tr(
         "the workbook is damaged or not a workbook ({error}): open it in Excel or WPS and save "
