@@ -222,6 +222,11 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
 # A ref attribute however it is written (no space before it, spaces around =, lower case),
 # since calamine reads them all; an entity inside a ref (&#57;) is never written by Excel.
 _REF = re.compile(rb"""(?<![\w:.-])r\s*=\s*["']([A-Za-z]{0,4})(\d{1,12})["']""")
+_PLAIN_REF = re.compile(rb' r="([A-Za-z]{0,4})(\d{1,12})"')
+_ODD_REF_MARKS = (b'"r=', b"'r=", b" r =", b" r= ", b" r='", b"\tr=", b"\nr=", b"\rr=")
+_PREFIXED = re.compile(rb"<\w+:worksheet")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s/>]")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
 _ENTITY_IN_REF = re.compile(rb"""(?<![\w:.-])r\s*=\s*["'][^"'<>]*&""")
 
 
@@ -232,12 +237,24 @@ def sheet_extent(xml: bytes) -> tuple[int, int]:
     workbook would cost gigabytes (or abort the process): the extent is checked first, in one
     regex pass over the refs.
     """
-    if _ENTITY_IN_REF.search(xml):
-        return 10**8, 10**6
-    refs = _REF.findall(xml)
+    refs = _PLAIN_REF.findall(xml)  # as Excel, WPS and openpyxl write them: one fast pass
+    odd = xml.count(b' r="') != len(refs) or any(xml.count(m) for m in _ODD_REF_MARKS)
+    if odd:  # a ref written some other way: the thorough (slower) patterns
+        if _ENTITY_IN_REF.search(xml):
+            return 10**8, 10**6
+        refs = _REF.findall(xml)
     rows = max(map(int, {d for _, d in refs}), default=0)
     cols = max((_column_index(c.decode().upper()) for c in {c for c, _ in refs} if c), default=0)
-    return rows, cols
+    # Rows and cells written without a ref take the next place: each may add one row or column.
+    cell_refs = sum(1 for c, _ in refs if c)
+    if _PREFIXED.search(xml[:4096]) or b":sheetData" in xml:  # <x:c …>: count by regex
+        n_rows, n_cells = len(_ROW_TAG.findall(xml)), len(_CELL_TAG.findall(xml))
+    else:  # plain tags: counted at memory speed
+        n_rows = sum(xml.count(b"<row" + e) for e in (b" ", b">", b"/"))
+        n_cells = sum(xml.count(b"<c" + e) for e in (b" ", b">", b"/"))
+    unref_rows = n_rows - (len(refs) - cell_refs)
+    unref_cells = n_cells - cell_refs
+    return rows + max(unref_rows, 0), cols + max(unref_cells, 0)
 
 
 def _column_index(letters: str) -> int:

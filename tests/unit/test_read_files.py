@@ -191,8 +191,10 @@ def test_dimension_tag_is_not_trusted(tmp_path: Path) -> None:
         b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>',
         # A second ref glued to the first (found by fuzzing): calamine reads it, so must we.
         b'<row r="4"><c r="B4"r="A99999999" t="inlineStr"><is><t>x</t></is></c></row>',
+        # Cells with no ref take the next column: 60 of them on row 1048576 (2.7 GB before).
+        b'<row r="1048576">' + b'<c t="inlineStr"><is><t>z</t></is></c>' * 60 + b"</row>",
     ],
-    ids=["XFD1048576", "glued ref"],
+    ids=["XFD1048576", "glued ref", "cells without refs"],
 )
 def test_a_stray_cell_far_away_is_refused_before_calamine_allocates_the_sheet(
     far: bytes, tmp_path: Path
