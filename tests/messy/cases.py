@@ -119,6 +119,7 @@ CASES: list[Case] = [
     Case("fill-in-rows", build(each(L.fill_in_rows)), SAME),
     Case("notes-above-header", build(each(L.notes_above)), SAME),
     Case("header-at-B3", build(each(L.at_b3)), SAME),
+    Case("header-at-B3-csv", L.csv_folder(each(L.at_b3)), SAME),
     Case("two-row-header", build(L.main_sheets(L.two_row_header)), SAME),
     Case(
         "two-row-header-with-serial",
@@ -227,6 +228,12 @@ CASES: list[Case] = [
         "scientific-notation-codes",
         L.csv_folder(text=H.scientific),
         Refused("areas.csv", row=4, column=("id", "编号"), says=(r"6\.30102E\+11", "Excel")),
+    ),
+    # The same codes pasted into a workbook as text.
+    Case(
+        "scientific-notation-codes-xlsx",
+        build(only("areas", lambda g: G.map_column(g, "编号", H.scientific_code))),
+        Refused("areas", row=4, column=("id", "编号", "A"), says=(r"6\.30102E\+11", "Excel")),
     ),
     # The two crashes of issue 7 §3: both files are ordinary, and read.
     Case(

@@ -66,11 +66,17 @@ def cell(table: str, row: int, header: str, value: object) -> Callable[[dict[str
     return edit
 
 
+_LONG_CODE = re.compile(r"(?<![\w.])(\d)(\d{5})\d{6}(?![\w.])")  # 12 digits
+
+
+def scientific_code(v: object) -> str:
+    """Every 12-digit code in ``v`` as Excel shows it, 6.30102E+11: the digits are gone."""
+    return _LONG_CODE.sub(lambda m: f"{m[1]}.{m[2]}E+11", str(v))
+
+
 def scientific(stem: str, text: str) -> str:
-    """What Excel writes back to CSV once it has shown a 12-digit code as 6.30102E+11."""
-    if stem != "areas":
-        return text
-    return re.sub(r"(?<![\w.])(\d)(\d{5})\d{6,}(?![\w.])", lambda m: f"{m[1]}.{m[2]}E+11", text)
+    """The areas file as Excel writes it back to CSV once it has shown the codes that way."""
+    return scientific_code(text) if stem == "areas" else text
 
 
 def html_as_xls(out: Path) -> Path:
