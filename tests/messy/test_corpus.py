@@ -103,16 +103,23 @@ def _check_unknown(case: Case, path: Path) -> None:
         assert value is None or isinstance(value, str), f"{case.id}: {want.rate} = {value!r}"
 
 
+# The child also reports its own peak RSS (VmHWM: polling can miss a spike; ru_maxrss would
+# count the parent's memory at fork time).
 _CHILD = """
-import json, sys
+import json, re, sys
+from pathlib import Path
 from orggraph.errors import DatasetError
 from orggraph.io import load
 try:
     load(sys.argv[1])
-    print(json.dumps({"outcome": "dataset"}))
+    got = {"outcome": "dataset"}
 except DatasetError as e:
-    print(json.dumps({"outcome": "refused",
-                      "problems": [[p.file, p.row, p.column, p.message] for p in e.problems]}))
+    got = {"outcome": "refused",
+           "problems": [[p.file, p.row, p.column, p.message] for p in e.problems]}
+status = Path("/proc/self/status")
+hwm = re.search(r"VmHWM:\\s+(\\d+) kB", status.read_text()) if status.exists() else None
+got["maxrss"] = int(hwm[1]) * 1024 if hwm else 0
+print(json.dumps(got))
 """
 
 
@@ -141,7 +148,8 @@ def _bounded(path: Path) -> tuple[dict[str, Any], float, int]:
     elapsed = time.monotonic() - start
     if proc.returncode != 0:
         return {"outcome": "crash", "stderr": err.decode(errors="replace")[-2000:]}, elapsed, peak
-    return json.loads(out), elapsed, peak
+    got = json.loads(out)
+    return got, elapsed, max(peak, got["maxrss"])
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
