@@ -198,6 +198,8 @@ CASES: list[Case] = [
         build(H.cell("orgs", 5, "党员数", "=SUM(100,111)")),
         Refused("orgs", row=5, column=(*MEMBERS, "G"), says=("formula", "Excel|WPS")),
     ),
+    # The same cell as Excel saves it, with the value it computed: read as that value.
+    Case("formula-with-saved-value", H.SAVED_FORMULA, SAME),
     # File forms to read.
     Case("tab-separated-csv", L.csv_folder(delimiter="\t"), SAME),
     # Excel's "Unicode text": UTF-16 with a BOM, tab-separated, renamed .csv.

@@ -204,24 +204,29 @@ def _truncated(xml: bytes) -> object:
 TRUNCATED = tiny_book("orgs", _truncated)
 
 
-def dimension(table: str, ref: str) -> Builder:
-    """Chengdong's workbook with the ``<dimension>`` of one sheet replaced by ``ref``."""
+def sheet_xml(table: str, pattern: bytes, replacement: bytes, count: int = 1) -> Builder:
+    """Chengdong's workbook with ``pattern`` (a regex) replaced ``count`` times in one sheet."""
     plain = build()
+
+    def chunks(xml: bytes) -> object:
+        text, n = re.subn(pattern, replacement, xml)
+        assert n == count, f"{pattern!r} found {n} times in sheet {table}"
+        yield text
 
     def write(out: Path) -> Path:
         path = plain(out)
-        member = sheet_member(path, table)
-        return rewrite_member(path, member, _dimension_to(ref))
+        return rewrite_member(path, sheet_member(path, table), chunks)
 
     return write
 
 
-def _dimension_to(ref: str) -> Callable[[bytes], object]:
-    def chunks(xml: bytes) -> object:
-        text, n = re.subn(
-            rb'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>'.encode(), xml
-        )
-        assert n == 1, "openpyxl writes one <dimension>"
-        yield text
+def dimension(table: str, ref: str) -> Builder:
+    """The ``<dimension>`` tag of one sheet set to ``ref`` (openpyxl writes one)."""
+    return sheet_xml(table, rb'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>'.encode())
 
-    return chunks
+
+# Cell G5 of orgs (P0004's member count, 1713) as Excel saves a formula: the formula and the
+# value it computed.
+SAVED_FORMULA = sheet_xml(
+    "orgs", rb'<c r="G5"([^>]*)><v>1713</v></c>', rb'<c r="G5"\1><f>SUM(1700,13)</f><v>1713</v></c>'
+)
