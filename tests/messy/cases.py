@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from . import grid as G
 from . import hostile as H
 from . import layouts as L
+from .files import write_xlsx_shared
 from .layouts import Builder, build, each, only
 
 
@@ -114,6 +115,7 @@ CASES: list[Case] = [
     Case("control-xlsx", build(), SAME),
     Case("control-xls", L.legacy_xls(), SAME),
     Case("control-csv", L.csv_folder(), SAME),
+    Case("control-xlsx-shared-strings", build(writer=write_xlsx_shared), SAME),
     # Header position (issue 7 §2).
     Case("title-row", build(each(L.title_rows)), SAME),
     Case("fill-in-rows", build(each(L.fill_in_rows)), SAME),
@@ -146,6 +148,11 @@ CASES: list[Case] = [
     Case("thousands-separator", build(L.thousands), SAME),
     Case("thousands-separator-csv", L.csv_folder(L.thousands), SAME),
     Case("everything-at-once", build(L.everything), Same(kept=("备注",))),
+    Case(
+        "everything-at-once-shared-strings",
+        build(L.everything, writer=write_xlsx_shared),
+        Same(kept=("备注",)),
+    ),
     # The same sheets saved as CSV from Excel (merges cannot survive CSV, so none here): the
     # title, 填报单位 and note lines, 序号, 备注, blank and 合计 rows all in the text.
     Case(

@@ -29,7 +29,7 @@ from orggraph.errors import DatasetError
 from orggraph.io import load
 
 from .base import tiny
-from .files import csv_text, write_xlsx
+from .files import csv_text, write_xlsx_shared
 
 # CI replays the same examples every run (a red build then means a change broke something);
 # on a developer's machine each run explores new ones.
@@ -147,8 +147,9 @@ def test_csv_lines_under_a_valid_header(rows: list[str]) -> None:
 
 @cache
 def tiny_xlsx() -> bytes:
+    """The tiny dataset laid out as Excel does (shared strings): the bytes every mutation edits."""
     with tempfile.TemporaryDirectory() as d:
-        return write_xlsx(Path(d) / "fuzz.xlsx", tiny().values()).read_bytes()
+        return write_xlsx_shared(Path(d) / "fuzz.xlsx", tiny().values()).read_bytes()
 
 
 def _write(data: bytes) -> None:
@@ -230,6 +231,7 @@ def test_mutated_xlsx_xml(member: str, at: float, drop: int, insert: str) -> Non
         zipfile.ZipFile(io.BytesIO(tiny_xlsx())) as src,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
     ):
+        assert names[member] in src.namelist()
         for info in src.infolist():
             data = src.read(info)
             if info.filename == names[member]:
