@@ -1,4 +1,4 @@
-"""The dataset contract (``shared/DATASET.md``) as data.
+"""The dataset contract (docs/DATASET.md) as data.
 
 Every table, its columns with their Chinese header aliases, which are required, which hold ids,
 numbers or enum codes, and the Chinese words accepted for each enum code.  The reader and the

@@ -69,6 +69,7 @@ ZH: dict[str, str] = {
     # report
     "{table}: {source}, {rows} ({n} records)": "{table}：{source}，{rows}（{n} 条记录）",
     "rows {first}-{last}": "第 {first}-{last} 行",
+    "row {first}": "第 {first} 行",
     "no rows": "没有数据行",
     "ignored: {name} ({why})": "未读取：{name}（{why}）",
     "columns: {columns}": "列：{columns}",

@@ -117,8 +117,11 @@ def _records(
 ) -> list[list[str | None]] | None:
     """Every record of ``text`` as stripped cells; a broken quote is reported with its row.
 
-    ``None`` when a record breaks a limit (reported): nothing of the file is read then.
+    ``None`` when a record is wider than the column limit (reported): nothing of the file is
+    read then.  Long cells are the layout's to report, once the header names their column.
     """
+    # csv's own field limit (128 KiB) would stop first, with a message that blames a quote.
+    csv.field_size_limit(max(csv.field_size_limit(), limits.MAX_FILE_BYTES))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[str | None]] = []
     while len(rows) <= limits.MAX_ROWS + limits.HEADER_SCAN_ROWS:
@@ -132,14 +135,8 @@ def _records(
             )
             problems.append(Problem(where, len(rows) + 1, None, message))
             return rows or None
-        longest = max(map(len, rec), default=0)
-        if len(rec) > limits.MAX_COLUMNS or longest > limits.MAX_CELL_CHARS:
-            message = (
-                limits.too_many_columns(len(rec))
-                if len(rec) > limits.MAX_COLUMNS
-                else limits.too_long(longest)
-            )
-            problems.append(Problem(where, len(rows) + 1, None, message))
+        if len(rec) > limits.MAX_COLUMNS:
+            problems.append(Problem(where, len(rows) + 1, None, limits.too_many_columns(len(rec))))
             return None
         rows.append([v.strip(" \t\r\n\u3000\ufeff") or None for v in rec])
     return rows

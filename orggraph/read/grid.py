@@ -115,10 +115,14 @@ def read_grid(
         keys = column_keys(table)
         used = 0
         for c, cell in enumerate(header):
-            # A two-row header whose real name sits in the upper row (the lower one left empty).
-            if cell is None and c < len(above) and above[c] and header_key(above[c]) in keys:
-                header[c] = above[c]
-                used += 1
+            # A two-row header whose name sits in the upper row, the lower one left empty (a
+            # merge down both rows, lost when saved as CSV): a contract name, or any name over
+            # a column that holds data.
+            if cell is None and c < len(above) and above[c]:
+                holds = any(c < len(r) and r[c] for r in rows[h + 1 :])
+                if header_key(above[c]) in keys or holds:
+                    header[c] = above[c]
+                    used += 1
         if used:
             report.header_rows = [h, h + 1]
         for i in range(h):
@@ -176,17 +180,10 @@ def read_grid(
         if not any(row[c] for c in fields if c < len(row)):
             report.skip(i, tr("no contract column filled"))
             continue
-        for v in filled:
-            if len(v) > limits.MAX_CELL_CHARS:
-                problems.append(
-                    Problem(
-                        where,
-                        i,
-                        None,
-                        limits.too_long(len(v)),
-                    )
-                )
-                break
+        for c, v in enumerate(row):
+            if v is not None and len(v) > limits.MAX_CELL_CHARS:
+                name = hmap.names[c] if c < len(hmap.names) and hmap.names[c] else letter(c + 1)
+                problems.append(Problem(where, i, name, limits.too_long(len(v))))
         records.append([row[c] if c < len(row) else None for c in keep])
         numbers.append(i)
     for c, first in sorted(unheaded.items()):
@@ -212,3 +209,15 @@ def read_grid(
     if numbers:
         report.first_row, report.last_row = numbers[0], numbers[-1]
     return RawTable(table, where, frame, report)
+
+
+def column_name(rows: list[list[Cell]], report: TableReport, c: int) -> str:
+    """How a problem names the 0-based column ``c``: its contract column, else its header as
+    written, else its letters."""
+    if report.header_rows:
+        header = rows[report.header_rows[-1] - 1]
+        cell = header[c] if c < len(header) else None
+        if cell is not None:
+            written = " ".join(cell.split())
+            return next((k for k, v in report.columns.items() if v == written), written)
+    return letter(c + 1)

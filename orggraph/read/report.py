@@ -54,11 +54,12 @@ def report_lines(reports: list[TableReport], ignored: list[tuple[str, str]]) -> 
     """The report as text lines, in the language in force."""
     lines: list[str] = []
     for r in reports:
-        rows = (
-            tr("rows {first}-{last}", first=r.first_row, last=r.last_row)
-            if r.first_row is not None
-            else tr("no rows")
-        )
+        if r.first_row is None:
+            rows = tr("no rows")
+        elif r.first_row == r.last_row:
+            rows = tr("row {first}", first=r.first_row)
+        else:
+            rows = tr("rows {first}-{last}", first=r.first_row, last=r.last_row)
         head = tr(
             "{table}: {source}, {rows} ({n} records)",
             table=r.table,

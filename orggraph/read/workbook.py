@@ -21,7 +21,7 @@ from pathlib import Path
 from orggraph.errors import Problem
 from orggraph.i18n import tr
 from orggraph.read.csv import empty_message
-from orggraph.read.grid import Cell, Merge, read_grid
+from orggraph.read.grid import Cell, Merge, column_name, read_grid
 from orggraph.read.headers import table_for_name
 from orggraph.read.model import RawDataset
 from orggraph.read.report import TableReport
@@ -126,11 +126,13 @@ def read_workbook(
             )
         rt = read_grid(s.table, where, rows, raw.problems, merges, report)
         for row, letters in formulas.get(s.name, []):
+            from openpyxl.utils import column_index_from_string
+
             raw.problems.append(
                 Problem(
                     where,
                     row,
-                    _column_name(rows, report, letters),
+                    column_name(rows, report, column_index_from_string(letters) - 1),
                     tr(
                         "a formula with no saved value: open the workbook in Excel or WPS and "
                         "save it, so the values are stored"
@@ -139,21 +141,6 @@ def read_workbook(
             )
         if rt is not None:
             raw.tables[s.table.name] = rt
-
-
-def _column_name(rows: list[list[Cell]], report: TableReport, letters: str) -> str:
-    """The contract column (or the header as written) of a spreadsheet column, else its letters."""
-    c = 0
-    for ch in letters:
-        c = c * 26 + ord(ch) - 64
-    c -= 1
-    if not report.header_rows or c >= len(rows[report.header_rows[-1] - 1]):
-        return letters
-    header = rows[report.header_rows[-1] - 1][c]
-    if header is None:
-        return letters
-    written = " ".join(header.split())
-    return next((k for k, v in report.columns.items() if v == written), written)
 
 
 def _damaged(e: Exception) -> str:
