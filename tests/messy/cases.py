@@ -231,6 +231,17 @@ CASES: list[Case] = [
         L.legacy_xls(name="城东区.xlsx"),
         Refused("城东区.xlsx", says=(r"\.xls\b", r"\.xlsx")),
     ),
+    # A workbook with an open password: say so (not "a renamed .xls"), and to remove it.
+    Case(
+        "password-protected-xlsx",
+        H.password_protected,
+        Refused("城东区.xlsx", says=("password|encrypt",)),
+    ),
+    Case(
+        "csv-renamed-xlsx",
+        lambda out: (L.csv_folder()(out) / "orgs.csv").rename(out / "城东区.xlsx"),
+        Refused("城东区.xlsx", says=(r"CSV|text|not a workbook", r"\.xlsx")),
+    ),
     # Excel showed 630102001001 as 6.30102E+11 and saved that: the digits are gone.  Row 4 is
     # the first 12-digit code (district, street, then the first community).
     Case(

@@ -230,3 +230,19 @@ def dimension(table: str, ref: str) -> Builder:
 SAVED_FORMULA = sheet_xml(
     "orgs", rb'<c r="G5"([^>]*)><v>1713</v></c>', rb'<c r="G5"\1><f>SUM(1700,13)</f><v>1713</v></c>'
 )
+
+
+def password_protected(out: Path) -> Path:
+    """Chengdong's workbook saved with an open password (Excel's 用密码进行加密).
+
+    An encrypted .xlsx is an OLE container holding the encrypted zip: by its first bytes it
+    looks like a legacy .xls, which it is not.
+    """
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    (out / "plain").mkdir()
+    plain = build()(out / "plain")
+    path = out / "城东区.xlsx"
+    with plain.open("rb") as src, path.open("wb") as dst:
+        OOXMLFile(src).encrypt("123456", dst)
+    return path
