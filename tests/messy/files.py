@@ -111,16 +111,13 @@ def write_xls(path: Path, grids: Iterable[Grid]) -> Path:
     import xlwt
 
     wb = xlwt.Workbook(encoding="utf-8")
-    date = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    date, plain = xlwt.easyxf(num_format_str="YYYY-MM-DD"), xlwt.Style.default_style
     for g in grids:
         ws = wb.add_sheet(g.title)
         for m in g.merges:
             ws.write_merge(m.top, m.bottom, m.left, m.right, g.cells[m.top][m.left])
         for r, c, v in _unmerged(g):
-            if isinstance(v, dt.datetime):
-                ws.write(r, c, v, date)
-            else:
-                ws.write(r, c, v)
+            ws.write(r, c, v, date if isinstance(v, dt.datetime) else plain)
         if g.state != "visible":
             ws.visibility = 1
     wb.save(str(path))
