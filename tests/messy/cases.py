@@ -327,6 +327,12 @@ CASES: list[Case] = [
         Refused("orgs", says=(XML,), never_says=("root:",)),
         bounded=True,
     ),
+    Case(
+        "xxe-in-shared-strings",
+        H.xxe_in_shared_strings,
+        Refused(H.TINY_BOOK, says=(XML,), never_says=("root:",)),
+        bounded=True,
+    ),
     Case("truncated-xml", H.TRUNCATED, Refused("orgs", says=(XML,)), bounded=True),
     # Dimension tags: read the cells that are there.
     Case("dimension-whole-sheet", H.dimension("orgs", "A1:XFD1048576"), SAME),

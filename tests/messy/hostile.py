@@ -16,6 +16,7 @@ from .files import (
     sheet_member,
     write_csv_folder,
     write_xlsx,
+    write_xlsx_shared,
 )
 from .grid import Grid
 from .layouts import Builder, build
@@ -191,10 +192,21 @@ def _with_doctype(doctype: str, cell_text: str) -> Callable[[bytes], object]:
 
 
 BILLION_LAUGHS = tiny_book("orgs", _with_doctype(_DOCTYPE_LAUGHS, "&lol9;"))
-XXE = tiny_book(
-    "orgs",
-    _with_doctype('<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', "&xxe;"),
-)
+_XXE_DOCTYPE = '<!DOCTYPE {root} [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+XXE = tiny_book("orgs", _with_doctype(_XXE_DOCTYPE.format(root="worksheet"), "&xxe;"))
+
+
+def _strings_with_xxe(xml: bytes) -> object:
+    """The entity in Excel's shared-strings table, where every text cell's value lives."""
+    text = xml.decode("utf-8").replace("<sst", _XXE_DOCTYPE.format(root="sst") + "<sst", 1)
+    text, n = re.subn(r"<t>[^<]*</t>", "<t>&xxe;</t>", text, count=1)
+    assert n == 1, "the table holds strings"
+    yield text.encode("utf-8")
+
+
+def xxe_in_shared_strings(out: Path) -> Path:
+    path = write_xlsx_shared(out / TINY_BOOK, tiny().values())
+    return rewrite_member(path, "xl/sharedStrings.xml", _strings_with_xxe)  # type: ignore[arg-type]
 
 
 def _truncated(xml: bytes) -> object:
