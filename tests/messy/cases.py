@@ -368,5 +368,4 @@ CASES: list[Case] = [
     ),
 ]
 
-CASE_BY_ID = {c.id: c for c in CASES}
-assert len(CASE_BY_ID) == len(CASES), "case ids are unique"
+assert len({c.id for c in CASES}) == len(CASES), "case ids are unique"
