@@ -1,8 +1,9 @@
 """Every messy workbook of the corpus (``cases.py``) gets what a planner expects of it.
 
-Each case writes a real file (openpyxl, xlwt, CSV bytes, rewritten zip members) into
-``tmp_path``, then reads it the way a user does: ``orggraph.io.load`` and
-``orggraph.audit.run_audit``.
+Each case writes a real file (openpyxl, XlsxWriter, xlwt, msoffcrypto-tool, CSV bytes,
+rewritten zip members) into ``tmp_path``, then reads it the way a user does:
+``orggraph.io.load`` and ``orggraph.audit.run_audit``, and ``orggraph validate`` where what it
+reports matters.
 """
 
 from __future__ import annotations
