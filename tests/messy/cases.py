@@ -144,6 +144,15 @@ CASES: list[Case] = [
     Case("numeric-area-codes", build(L.numeric_codes), SAME),
     Case("numeric-area-codes-xls", L.legacy_xls(L.numeric_codes), SAME),
     Case("full-width", build(L.full_width_ids_and_numbers), SAME),
+    # Ids and references with a stray space or a full-width space (　) before or after.
+    Case(
+        "padded-ids",
+        build(
+            only("orgs", lambda g: G.map_column(g, "编号", lambda v: f"{v} ")),
+            only("orgs", lambda g: G.map_column(g, "上级党组织", lambda v: f"\u3000{v}")),
+        ),
+        SAME,
+    ),
     Case("numbers-with-units", build(L.with_units), SAME),
     Case("thousands-separator", build(L.thousands), SAME),
     Case("thousands-separator-csv", L.csv_folder(L.thousands), SAME),
