@@ -136,6 +136,7 @@ ZH: dict[str, str] = {
     "blank": "空行",
     "no contract column filled": "没有填写任何规定列",
     "total row": "合计行",
+    "the header again": "重复的表头",
     "note": "说明行",
     "row numbers": "序号",
     # headers

@@ -104,6 +104,10 @@ def _checks(data: bytes, text: str, enc: str) -> frozenset[str]:
     # 合计/小计/总计/共计/累计 all end in 计: no 计 anywhere, no total row to look for.
     if "计" in text if enc not in ("utf-8", "utf-8-sig") else "计".encode() in data:
         checks.add("totals")
+    # The header line pasted again further down (a second block copied in with its header).
+    first = text[: text.find("\n")].rstrip("\r") if "\n" in text else ""
+    if first and text.find("\n" + first, len(first)) >= 0:
+        checks.add("header again")
     return frozenset(checks)
 
 
@@ -180,7 +184,7 @@ def read_csv_table(
     checks = _checks(data, text, enc)
     head = text[: 1 << 16]
     delimiter = _delimiter(head)
-    fast = _fast(table, file, text, data, enc, delimiter, problems, "totals" in checks)
+    fast = _fast(table, file, text, data, enc, delimiter, problems, checks)
     if fast is not None:
         fast.checks = checks
         return fast
@@ -201,7 +205,7 @@ def _fast(
     enc: str,
     delimiter: str,
     problems: list[Problem],
-    totals: bool,
+    checks: frozenset[str],
 ) -> RawTable | None:
     """The tidy file: header on line 1, no row wider than it.  ``None`` to take the slow path."""
     head_rows: list[list[str | None]] = []
@@ -237,7 +241,7 @@ def _fast(
         return None  # the slow path locates the cell
     # Stripping every cell is the slowest part of reading a big file: skip it when a scan of
     # the text shows no cell can start or end with a space.
-    return finish_frame(table, file, frame, head_rows[0], problems, _may_be_padded(text), totals)
+    return finish_frame(table, file, frame, head_rows[0], problems, _may_be_padded(text), checks)
 
 
 def _may_hold_long_line(data: bytes) -> bool:
@@ -263,7 +267,7 @@ def finish_frame(
     headers: list[str | None],
     problems: list[Problem],
     may_be_padded: bool = True,
-    totals: bool = True,
+    checks: frozenset[str] = frozenset({"totals", "header again"}),
 ) -> RawTable:
     """Map ``headers`` (row 1) onto ``frame``'s columns; skip blank, note and total rows."""
     report = TableReport(table.name, file, header_rows=[1])
@@ -297,7 +301,8 @@ def finish_frame(
             s = s.mask(s == "", None)
         out[col] = s
     out[ROW] = out.index.to_numpy() + 2
-    out = _skip_rows(out, report, totals, table.column_names)
+    raw_of = {n: headers[i] for i, n in enumerate(hmap.names) if n}
+    out = _skip_rows(out, report, checks, raw_of, table.column_names)
     for raw in hmap.dropped:
         report.dropped_columns.append((raw, tr("row numbers")))
     report.columns = hmap.mapped
@@ -310,7 +315,11 @@ def finish_frame(
 
 
 def _skip_rows(
-    frame: pd.DataFrame, report: TableReport, totals: bool, contract: list[str]
+    frame: pd.DataFrame,
+    report: TableReport,
+    checks: frozenset[str],
+    raw_of: dict[str, str | None],
+    contract: list[str],
 ) -> pd.DataFrame:
     """Drop blank, total (合计) and note (注：…) rows, and rows with no contract column filled
     (a 备注 beside a blank row), each reported; vectorised."""
@@ -341,7 +350,13 @@ def _skip_rows(
                 continue
             report.skip(int(rows[i]), why)
             drop[i] = True
-    if totals:
+    if "header again" in checks:
+        again = (frame[fields[0]] == raw_of[fields[0]]).to_numpy() & ~drop
+        for i in np.flatnonzero(again):
+            if all(frame[c].iat[i] == raw_of[c] for c in cells):
+                report.skip(int(rows[i]), tr("the header again"))
+                drop[i] = True
+    if "totals" in checks:
         total = np.zeros(len(frame), dtype=bool)
         for col in cells[:3]:
             s = frame[col]

@@ -158,6 +158,7 @@ def read_grid(
         return None
     keep = [c for c, n in enumerate(hmap.names) if n]
     fields = [c for c, n in enumerate(hmap.names) if n in hmap.mapped]
+    header_cells = [header[c] for c in keep]  # a block pasted below with its header
     names = [hmap.names[c] for c in keep]
     records: list[list[Cell]] = []
     numbers: list[int] = []
@@ -170,6 +171,9 @@ def read_grid(
         filled = [v for v in row if v]
         if any(is_total(v) for v in filled[:3]):
             report.skip(i, tr("total row"))
+            continue
+        if [row[c] if c < len(row) else None for c in keep] == header_cells:
+            report.skip(i, tr("the header again"))
             continue
         if len(filled) == 1 and is_note(filled[0]):
             report.skip(i, tr("note"))

@@ -26,6 +26,17 @@ ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ett")
 _SAVE_AS = "open it in Excel or WPS and save it as an Excel workbook (另存为 .xlsx)"
 _DEFLATE_MAX_RATIO = 1032  # deflate cannot inflate one byte to more than this
+# Everything zipfile raises on a damaged or unusual zip (an unknown version or compression
+# method is NotImplementedError, a bad deflate stream zlib.error).
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,  # an encrypted part
+)
 
 
 def _looks_html(head: bytes) -> bool:
@@ -97,7 +108,7 @@ def check_zip(path: Path) -> list[Problem]:
     name = path.name
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+    except ZIP_ERRORS as e:
         return [Problem(name, None, None, tr("not a readable .xlsx workbook ({error})", error=e))]
     problems: list[Problem] = []
     with zf:
@@ -146,14 +157,7 @@ def check_zip(path: Path) -> list[Problem]:
                             ),
                         )
                     )
-            except (
-                zipfile.BadZipFile,
-                zlib.error,
-                OSError,
-                EOFError,
-                ValueError,
-                NotImplementedError,
-            ) as e:
+            except ZIP_ERRORS as e:
                 return [
                     Problem(
                         name,

@@ -58,6 +58,8 @@ def _same(a: Dataset, b: Dataset) -> None:
         "党组织\n" + ORGS.replace(",", "\t"),  # a title line above tab-separated rows
         "序号," + ORGS.replace("\nP1", "\n1,P1").replace("\nP2", "\n2,P2"),
         ORGS + "合计,,,,150\n",
+        "党组织\n" + ORGS + ORGS.split("\n", 1)[0] + "\n",  # the header pasted again below
+        ORGS + ORGS.split("\n", 1)[0] + "\n",  # the same below a tidy table (fast path)
     ],
     ids=[
         "title line",
@@ -67,6 +69,8 @@ def _same(a: Dataset, b: Dataset) -> None:
         "title and tabs",
         "序号",
         "合计 row",
+        "header again",
+        "header again, tidy",
     ],
 )
 def test_untidy_csv_reads_as_the_tidy_one(orgs: str | bytes, tmp_path: Path) -> None:
