@@ -139,6 +139,9 @@ CASES: list[Case] = [
     Case("total-rows", build(L.totals), Same(reported=("total",))),
     Case("merged-total-label", build(L.merged_total_label), SAME),
     Case("blank-rows", build(each(L.blank_rows)), SAME),
+    # Two blocks pasted one under the other, the header repeated: skipped, and said so.
+    Case("header-again-below", build(L.main_sheets(lambda _: L.second_block)), SAME),
+    Case("header-again-below-csv", L.csv_folder(L.main_sheets(lambda _: L.second_block)), SAME),
     Case("blank-rows-csv", L.csv_folder(each(L.blank_rows)), SAME),
     # Character and number forms.
     Case("numeric-area-codes", build(L.numeric_codes), SAME),

@@ -307,6 +307,13 @@ def hidden_copy(state: str) -> Edit:
     return edit
 
 
+def second_block(g: Grid) -> None:
+    """Another street's block pasted below, its header row (and a blank line) with it."""
+    G.insert_rows(
+        g, g.header + 1 + len(list(g.data_rows())) // 2, [[], g.cells[g.header][g.left :]]
+    )
+
+
 def empty_default_sheets(grids: dict[str, Grid]) -> None:
     """Sheet2 and Sheet3, left empty from Excel's old three-sheet default."""
     grids["Sheet2"] = Grid("Sheet2", [])
