@@ -33,7 +33,7 @@ from .layouts import Builder, build, each, only
 
 @dataclass(frozen=True)
 class Same:
-    """Read as the bundled Chengdong dataset every ``Same`` case is made from.
+    """Read as the bundled dataset the case is made from (``base``: Chengdong unless named).
 
     ``reported``: patterns that ``orggraph validate``'s account of what it read must show (a
     sheet taken under another name, an ignored sheet, skipped rows): read, but not silently.
@@ -43,6 +43,7 @@ class Same:
     # Extra columns the planner added to orgs, areas and units: kept, with their values
     # (DATASET.md: extra columns are kept as properties).
     kept: tuple[str, ...] = ()
+    base: str = "chengdong"
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ CASES: list[Case] = [
     Case("control-xls", L.legacy_xls(), SAME),
     Case("control-csv", L.csv_folder(), SAME),
     Case("control-xlsx-shared-strings", build(writer=write_xlsx_shared), SAME),
+    Case("control-xiqiao", build(base="xiqiao", name="西樵镇.xlsx"), Same(base="xiqiao")),
     # Header position (issue 7 §2).
     Case("title-row", build(each(L.title_rows)), SAME),
     Case("fill-in-rows", build(each(L.fill_in_rows)), SAME),
@@ -173,6 +175,17 @@ CASES: list[Case] = [
             L.habits("totals", "blank-rows", "remarks", "serial", "fill-in-rows", "notes-above")
         ),
         Same(kept=("备注",)),
+    ),
+    # A second dataset (towns and villages, a big units sheet), the habits that move cells most.
+    Case(
+        "xiqiao-everything-at-once",
+        build(L.everything, base="xiqiao", name="西樵镇.xlsx"),
+        Same(kept=("备注",), base="xiqiao"),
+    ),
+    Case(
+        "xiqiao-merged-titled-xls",
+        L.legacy_xls(L.merged_in_xls, base="xiqiao", name="西樵镇.xls"),
+        Same(base="xiqiao"),
     ),
     # Group headings saved as CSV: 序号 and 备注, merged down both header rows in the workbook,
     # are now only on the upper line, the lower one blank there (as Excel's CSV export writes a

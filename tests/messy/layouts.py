@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import grid as G
-from .base import chengdong
+from .base import bundled, chengdong
 from .files import write_csv_folder, write_xls, write_xlsx
 from .grid import Cell, Grid
 
@@ -58,11 +58,12 @@ def build(
     *edits: Edit,
     name: str = WORKBOOK,
     writer: Callable[[Path, Iterable[Grid]], Path] = write_xlsx,
+    base: str = "chengdong",
 ) -> Builder:
-    """A builder: Chengdong's tables, ``edits`` applied in order, saved as one workbook."""
+    """A builder: a bundled dataset's tables, ``edits`` applied in order, saved as one workbook."""
 
     def write(out: Path) -> Path:
-        grids = chengdong()
+        grids = bundled(base)
         for edit in edits:
             edit(grids)
         return writer(out / name, grids.values())
@@ -138,7 +139,7 @@ def separators(g: Grid) -> None:
 def merged_down(table: str) -> Callable[[Grid], None]:
     def edit(g: Grid) -> None:
         made = sum(G.merge_down(g, h) for h in MERGED_DOWN[table])
-        assert made > 10, f"{table}: the data has runs to merge"
+        assert made >= 5, f"{table}: the data has runs to merge"
 
     return edit
 
@@ -347,9 +348,9 @@ def folder_of_workbooks(names: dict[str, str] | None = None) -> Builder:
     return write
 
 
-def legacy_xls(*edits: Edit, name: str = "城东区.xls") -> Builder:
+def legacy_xls(*edits: Edit, name: str = "城东区.xls", base: str = "chengdong") -> Builder:
     """A real Excel 97-2003 workbook; ``name`` may give it another extension (.et, .xlsx)."""
-    return build(*edits, name=name, writer=write_xls)
+    return build(*edits, name=name, writer=write_xls, base=base)
 
 
 def csv_folder(

@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,10 @@ TIME_LIMIT_S = 30.0
 MEMORY_LIMIT = 1 << 30
 
 
-def _check_same(case: Case, path: Path, clean: Snapshot) -> None:
+def _check_same(case: Case, path: Path, clean_of: Callable[[str], Snapshot]) -> None:
     want = case.expect
     assert isinstance(want, Same)
-    ds = assert_same(case.id, path, clean)
+    ds = assert_same(case.id, path, clean_of(want.base))
     for column in want.kept:
         assert_kept(case.id, ds, L.MERGED_DOWN, column, set(L.REMARKS))
     if want.reported:
@@ -154,7 +155,7 @@ def _bounded(path: Path) -> tuple[dict[str, Any], float, int]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_messy_case(case: Case, tmp_path: Path, clean: Snapshot) -> None:
+def test_messy_case(case: Case, tmp_path: Path, clean_of: Callable[[str], Snapshot]) -> None:
     path = case.build(tmp_path)
     if case.bounded:
         got, elapsed, peak = _bounded(path)
@@ -163,7 +164,7 @@ def test_messy_case(case: Case, tmp_path: Path, clean: Snapshot) -> None:
         assert got["outcome"] == "refused", f"{case.id}: {got}"
         _check_refused(case, [Problem(*p) for p in got["problems"]], tmp_path)
     elif isinstance(case.expect, Same):
-        _check_same(case, path, clean)
+        _check_same(case, path, clean_of)
     elif isinstance(case.expect, Unknown):
         _check_unknown(case, path)
     else:
