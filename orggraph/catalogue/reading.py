@@ -133,6 +133,11 @@ ZH: dict[str, str] = {
         "{letter} 列有数据但没有表头：请补上表头或删除该列"
     ),
     "above the header (title or note)": "表头上方（标题或说明）",
+    "the sheet's cells reach row {rows} and column {columns}; a sheet may span at most "
+    "{limit} cells (delete the stray cells far from the table)": (
+        "工作表的单元格延伸到第 {rows} 行、第 {columns} 列；一个工作表最多跨 {limit} 个单元格"
+        "（请删除远离表格的零散单元格）"
+    ),
     "blank": "空行",
     "no contract column filled": "没有填写任何规定列",
     "total row": "合计行",

@@ -13,6 +13,7 @@ MAX_ROWS = 5_000_000  # data rows in one table
 MAX_FILE_BYTES = 512 * 1024**2  # a CSV file, or a workbook on disk
 MAX_XML_BYTES = 512 * 1024**2  # the uncompressed parts of a workbook, all together
 MAX_PART_RATIO = 200  # uncompressed / compressed size of one part above 1 MiB: a zip bomb
+MAX_SHEET_CELLS = 20_000_000  # last row x last column named in a sheet: what calamine allocates
 HEADER_SCAN_ROWS = 30  # rows searched for the header row (titles and notes sit above it)
 
 
@@ -45,4 +46,17 @@ def too_big(size: int) -> str:
         "the file is {mb} MB; at most {limit} MB are read",
         mb=size // 2**20,
         limit=MAX_FILE_BYTES // 2**20,
+    )
+
+
+def too_wide_sheet(rows: int, columns: int) -> str:
+    """The problem text for a sheet whose cells span more than :data:`MAX_SHEET_CELLS`."""
+    from orggraph.i18n import tr
+
+    return tr(
+        "the sheet's cells reach row {rows} and column {columns}; a sheet may span at most "
+        "{limit} cells (delete the stray cells far from the table)",
+        rows=rows,
+        columns=columns,
+        limit=MAX_SHEET_CELLS,
     )

@@ -10,6 +10,7 @@ refused; the sheets are then parsed by calamine (Rust), which expands no entitie
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -216,3 +217,26 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
         part = t.lstrip("/") if t.startswith("/") else str(PurePosixPath("xl") / t)
         out[sheet.get("name", "")] = part
     return out
+
+
+_REF = re.compile(rb"""\sr=["']([A-Z]{0,4})(\d{1,12})["']""")
+
+
+def sheet_extent(xml: bytes) -> tuple[int, int]:
+    """The last row and column any row or cell of a sheet's XML names.
+
+    calamine allocates that whole rectangle, so one stray cell at XFD1048576 in a small
+    workbook would cost gigabytes (or abort the process): the extent is checked first, in one
+    regex pass over the refs.
+    """
+    refs = _REF.findall(xml)
+    rows = max(map(int, {d for _, d in refs}), default=0)
+    cols = max((_column_index(c.decode()) for c in {c for c, _ in refs} if c), default=0)
+    return rows, cols
+
+
+def _column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n

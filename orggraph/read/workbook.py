@@ -20,12 +20,13 @@ from pathlib import Path
 
 from orggraph.errors import Problem
 from orggraph.i18n import tr
+from orggraph.read import limits
 from orggraph.read.csv import empty_message
 from orggraph.read.grid import Cell, Merge, column_name, read_grid
 from orggraph.read.headers import table_for_name
 from orggraph.read.model import RawDataset
 from orggraph.read.report import TableReport
-from orggraph.read.sniff import check_zip, sheet_parts
+from orggraph.read.sniff import check_zip, sheet_extent, sheet_parts
 from orggraph.schema import Table
 
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
@@ -99,10 +100,14 @@ def read_workbook(
             table, exact = table_for_name(m.name)
             sheets.append(_Sheet(m.name, visible, table, exact))
     chosen = _choose(path, sheets, raw, only)
-    formulas = _formula_cells(path, [s.name for s in chosen]) if kind == "xlsx" else {}
+    scans = _scan_sheets(path, [s.name for s in chosen]) if kind == "xlsx" else {}
     for s in chosen:
         assert s.table is not None
         where = f"{name} sheet {s.name}"
+        extent, formulas = scans.get(s.name, ((0, 0), []))
+        if extent[0] * extent[1] > limits.MAX_SHEET_CELLS or extent[1] > 16384:
+            raw.problems.append(Problem(where, None, None, limits.too_wide_sheet(*extent)))
+            continue
         try:
             sheet = wb.get_sheet_by_name(s.name)
             # Row by row: calamine keeps the cells compactly in Rust; only text reaches Python.
@@ -125,7 +130,7 @@ def read_workbook(
                 "sheet '{sheet}' read as table {table}", sheet=s.name, table=s.table.name
             )
         rt = read_grid(s.table, where, rows, raw.problems, merges, report)
-        for row, letters in formulas.get(s.name, []):
+        for row, letters in formulas:
             from openpyxl.utils import column_index_from_string
 
             raw.problems.append(
@@ -232,9 +237,12 @@ def _choose(path: Path, sheets: list[_Sheet], raw: RawDataset, only: Table | Non
     return chosen
 
 
-def _formula_cells(path: Path, names: list[str]) -> dict[str, list[tuple[int, str]]]:
-    """Per sheet, the cells (row, column letters) holding a formula with no saved value."""
-    out: dict[str, list[tuple[int, str]]] = {}
+def _scan_sheets(
+    path: Path, names: list[str]
+) -> dict[str, tuple[tuple[int, int], list[tuple[int, str]]]]:
+    """Per sheet, before calamine reads it: its extent (last row, last column) and the cells
+    (row, column letters) holding a formula with no saved value."""
+    out: dict[str, tuple[tuple[int, int], list[tuple[int, str]]]] = {}
     try:
         with zipfile.ZipFile(path) as zf:
             parts = sheet_parts(zf)
@@ -242,27 +250,17 @@ def _formula_cells(path: Path, names: list[str]) -> dict[str, list[tuple[int, st
                 part = parts.get(name)
                 if part is None or part not in zf.namelist():
                     continue
-                cells = _formulas_without_value(zf, part)
-                if cells:
-                    out[name] = cells
-    except Exception:  # calamine has read the file; this scan only adds checks
+                xml = zf.read(part)  # the zip check has bounded its size
+                out[name] = (sheet_extent(xml), _formulas_without_value(xml))
+    except Exception:  # a damaged zip: calamine locates the trouble when it reads the sheet
         return out
     return out
 
 
-def _formulas_without_value(zf: zipfile.ZipFile, part: str) -> list[tuple[int, str]]:
+def _formulas_without_value(data: bytes) -> list[tuple[int, str]]:
     """Formula cells with no ``<v>`` (openpyxl and some tools write none; Excel always does)."""
-    found = False
-    with zf.open(part) as f:  # most sheets hold no formula: one streaming scan settles it
-        tail = b""
-        while chunk := f.read(1 << 22):
-            if b"<f" in tail + chunk or b":f" in tail + chunk:
-                found = True
-                break
-            tail = chunk[-8:]
-    if not found:
+    if b"<f" not in data and b":f" not in data:  # most sheets hold no formula
         return []
-    data = zf.read(part)
     cells: list[tuple[int, str]] = []
     for m in re.finditer(rb"<(?:\w+:)?f[\s>/]", data):
         start = data.rfind(b"<c ", 0, m.start())

@@ -185,6 +185,19 @@ def test_dimension_tag_is_not_trusted(tmp_path: Path) -> None:
         assert list(load(out).orgs["id"]) == ["P1", "P2"]
 
 
+def test_a_stray_cell_far_away_is_refused_before_calamine_allocates_the_sheet(
+    tmp_path: Path,
+) -> None:
+    # One cell at XFD1048576 makes the sheet a 16384 x 1048576 rectangle: calamine would
+    # allocate it whole (the process aborted).  The sheet's refs are checked first.
+    book = _workbook(tmp_path / "b.xlsx")
+    far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    xml = _sheet_xml(book, "orgs").replace(b"</sheetData>", far + b"</sheetData>")
+    out = _rezip(book, tmp_path / "far.xlsx", {"xl/worksheets/sheet2.xml": xml})
+    (p,) = _refused(out)
+    assert p.file == "far.xlsx sheet orgs" and "1048576" in p.message
+
+
 def test_hostile_xml_is_refused_with_a_located_error(tmp_path: Path) -> None:
     book = _workbook(tmp_path / "b.xlsx")
     xml = _sheet_xml(book, "orgs")
