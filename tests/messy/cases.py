@@ -315,6 +315,14 @@ CASES: list[Case] = [
     # Dimension tags: read the cells that are there.
     Case("dimension-whole-sheet", H.dimension("orgs", "A1:XFD1048576"), SAME),
     Case("dimension-stale", H.dimension("areas", "A1:H6"), SAME),
+    # One stray "x" typed at the sheet's very last cell: refused, saying where it is (never a
+    # table of a million rows and 16,384 columns allocated, never a crash).
+    Case(
+        "stray-cell-at-XFD1048576",
+        H.STRAY_CELL,
+        Refused("orgs", says=(r"XFD|1048576",)),
+        bounded=True,
+    ),
     # Two bold, filled, empty cells right of the header: an ordinary workbook.
     Case(
         "styled-empty-header-cells",

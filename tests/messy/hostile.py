@@ -221,7 +221,7 @@ def sheet_xml(table: str, pattern: bytes, replacement: bytes, count: int = 1) ->
     plain = build()
 
     def chunks(xml: bytes) -> object:
-        text, n = re.subn(pattern, replacement, xml)
+        text, n = re.subn(pattern, replacement, xml, flags=re.DOTALL)
         assert n == count, f"{pattern!r} found {n} times in sheet {table}"
         yield text
 
@@ -230,6 +230,15 @@ def sheet_xml(table: str, pattern: bytes, replacement: bytes, count: int = 1) ->
         return rewrite_member(path, sheet_member(path, table), chunks)
 
     return write
+
+
+# An "x" in the last cell of the orgs sheet, as Excel saves it (the dimension grows with it).
+STRAY_CELL = sheet_xml(
+    "orgs",
+    rb'<dimension ref="([A-Z]+[0-9]+):[A-Z]+[0-9]+"\s*/>(.*)</sheetData>',
+    rb'<dimension ref="\1:XFD1048576"/>\2'
+    rb'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+)
 
 
 def dimension(table: str, ref: str) -> Builder:
