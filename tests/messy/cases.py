@@ -61,6 +61,8 @@ HEADER_SYNONYMS = [
     ("orgs", "名称", "名　　称"),
     ("areas", "编号", " 编号 "),
 ]
+# Case ids show a header's line break and spaces.
+VISIBLE = str.maketrans({"\n": "⏎", " ": "␠", "\u3000": "□"})
 # Sheet names that are not table names but name a table (结对共建 is orggraph's own label).
 SHEET_NAMES = [("pairings", "结对共建"), ("unit_coverage", "联建覆盖"), ("units", "单位名单")]
 
@@ -150,7 +152,7 @@ CASES: list[Case] = [
     ),
     # Headers that are not contract names but name a field (issue 7 §1).
     *(
-        Case(f"header-{table}-{new.replace(chr(10), '⏎')}", F.header(table, old, new), SAME)
+        Case(f"header-{table}-{new.translate(VISIBLE)}", F.header(table, old, new), SAME)
         for table, old, new in HEADER_SYNONYMS
     ),
     *(Case(f"sheet-{title}", F.sheet_name(table, title), SAME) for table, title in SHEET_NAMES),
