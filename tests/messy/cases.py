@@ -163,6 +163,8 @@ CASES: list[Case] = [
         F.sheet_name("areas", "城北街道区域情况统计表"),
         Same(reported=("城北街道区域情况统计表",)),
     ),
+    Case("chinese-sheet-names", build(L.chinese_sheet_names), SAME),
+    Case("english-headers", build(L.english_headers), SAME),
     Case("instructions-sheet", build(L.instructions_sheet), Same(reported=("填表说明",))),
     # Hidden sheets: a visible one wins over an older hidden copy, and the copy is reported.
     Case("hidden-old-copy", build(L.hidden_copy("hidden")), Same(reported=(HIDDEN_COPY,))),

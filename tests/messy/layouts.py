@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import grid as G
-from .base import bundled
+from .base import bundled, column_for
 from .files import write_xlsx
 from .grid import Cell, Grid
 
@@ -326,3 +326,28 @@ def merged_in_xls(grids: dict[str, Grid]) -> None:
     for table in MERGED_DOWN:
         merged_down(table)(grids[table])
         title_rows(grids[table])
+
+
+# The sheet names a Chinese planner gives the eight tables.
+CHINESE_SHEETS = {
+    "areas": "区域",
+    "orgs": "党组织",
+    "units": "单位",
+    "unit_coverage": "单位覆盖",
+    "alliances": "党建联盟",
+    "alliance_members": "联盟成员",
+    "pairings": "结对共建",
+    "sites": "党群服务阵地",
+}
+
+
+def chinese_sheet_names(grids: dict[str, Grid]) -> None:
+    for table, g in grids.items():
+        g.title = CHINESE_SHEETS[table]
+
+
+def english_headers(grids: dict[str, Grid]) -> None:
+    """The contract's own English column names (DATASET.md) instead of the Chinese ones."""
+    for table, g in grids.items():
+        row = g.cells[g.header]
+        row[g.left :] = [column_for(table, str(h)).name for h in row[g.left :]]
