@@ -4,7 +4,7 @@ careless and hostile inputs of issue 8 (bad encodings, overflowing numbers, bomb
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import grid as G
@@ -22,6 +22,7 @@ from .grid import Grid
 from .layouts import Builder, build
 
 TINY_BOOK = "城北区.xlsx"
+Chunks = Callable[[bytes], Iterator[bytes]]  # a zip member's new bytes, from its old ones
 
 
 def tiny_csv(
@@ -47,12 +48,12 @@ def tiny_csv(
     return write
 
 
-def tiny_book(member_of: str, chunks: Callable[[bytes], object]) -> Builder:
+def tiny_book(member_of: str, chunks: Chunks) -> Builder:
     """The tiny dataset as a workbook whose sheet ``member_of`` is rewritten by ``chunks``."""
 
     def write(out: Path) -> Path:
         path = write_xlsx(out / TINY_BOOK, tiny().values())
-        return rewrite_member(path, sheet_member(path, member_of), chunks)  # type: ignore[arg-type]
+        return rewrite_member(path, sheet_member(path, member_of), chunks)
 
     return write
 
@@ -109,7 +110,7 @@ def latin1(out: Path) -> Path:
 
 
 def wide_header(out: Path) -> Path:
-    """A header row of 10^5 columns (1.2 MB), one data row."""
+    """A header row of 10^5 columns (1.2 MB) above the tiny areas rows."""
     folder = tiny_csv()(out)
     areas = folder / "areas.csv"
     lines = areas.read_bytes().decode("utf-8").split("\r\n")
@@ -177,10 +178,10 @@ _DOCTYPE_LAUGHS = (
 )
 
 
-def _with_doctype(doctype: str, cell_text: str) -> Callable[[bytes], object]:
+def _with_doctype(doctype: str, cell_text: str) -> Chunks:
     """Put a DOCTYPE before the root element and an entity reference into cell B2 (a name)."""
 
-    def chunks(xml: bytes) -> object:
+    def chunks(xml: bytes) -> Iterator[bytes]:
         text = xml.decode("utf-8")
         text = text.replace("<worksheet", doctype + "<worksheet", 1)
         b2 = f'<c r="B2" t="inlineStr"><is><t>{cell_text}</t></is></c>'
@@ -196,7 +197,7 @@ _XXE_DOCTYPE = '<!DOCTYPE {root} [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
 XXE = tiny_book("orgs", _with_doctype(_XXE_DOCTYPE.format(root="worksheet"), "&xxe;"))
 
 
-def _strings_with_xxe(xml: bytes) -> object:
+def _strings_with_xxe(xml: bytes) -> Iterator[bytes]:
     """The entity in Excel's shared-strings table, where every text cell's value lives."""
     text = xml.decode("utf-8").replace("<sst", _XXE_DOCTYPE.format(root="sst") + "<sst", 1)
     text, n = re.subn(r"<t>[^<]*</t>", "<t>&xxe;</t>", text, count=1)
@@ -206,10 +207,10 @@ def _strings_with_xxe(xml: bytes) -> object:
 
 def xxe_in_shared_strings(out: Path) -> Path:
     path = write_xlsx_shared(out / TINY_BOOK, tiny().values())
-    return rewrite_member(path, "xl/sharedStrings.xml", _strings_with_xxe)  # type: ignore[arg-type]
+    return rewrite_member(path, "xl/sharedStrings.xml", _strings_with_xxe)
 
 
-def _truncated(xml: bytes) -> object:
+def _truncated(xml: bytes) -> Iterator[bytes]:
     yield xml[: len(xml) // 2]
 
 
@@ -220,7 +221,7 @@ def sheet_xml(table: str, pattern: bytes, replacement: bytes, count: int = 1) ->
     """Chengdong's workbook with ``pattern`` (a regex) replaced ``count`` times in one sheet."""
     plain = build()
 
-    def chunks(xml: bytes) -> object:
+    def chunks(xml: bytes) -> Iterator[bytes]:
         text, n = re.subn(pattern, replacement, xml, flags=re.DOTALL)
         assert n == count, f"{pattern!r} found {n} times in sheet {table}"
         yield text

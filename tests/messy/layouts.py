@@ -21,8 +21,8 @@ Builder = Callable[[Path], Path]
 WORKBOOK = "城东区.xlsx"
 
 TITLE = "城东区基层党组织和党员情况统计表"
-FILL_IN = ["填报单位（盖章）：城东区委组织部", None, None, "填表日期：2024年3月1日"]
-NOTES = [
+FILL_IN: list[Cell] = ["填报单位（盖章）：城东区委组织部", None, None, "填表日期：2024年3月1日"]
+NOTES: list[list[Cell]] = [
     ["说明：1. 编号为唯一标识，请勿重复；"],
     ["2. 上级党组织、负责区域请填写编号；"],
     ["3. 党员数指正式党员人数。"],
@@ -120,7 +120,7 @@ def serial(g: Grid) -> None:
 
 
 def reordered(g: Grid) -> None:
-    G.permute(g, list(reversed([h for h in g.cells[g.header] if h is not None])))
+    G.permute(g, [str(h) for h in reversed(g.cells[g.header]) if h is not None])
 
 
 def remarks(g: Grid) -> None:
@@ -149,7 +149,7 @@ def two_row_header(table: str) -> Callable[[Grid], None]:
 
 
 def _sum(rows: list[list[Cell]], col: int) -> int:
-    return sum(int(r[col]) for r in rows if isinstance(r[col], int | float))
+    return sum(int(v) for v in (r[col] for r in rows) if isinstance(v, int | float))
 
 
 def totals(grids: dict[str, Grid]) -> None:
