@@ -1,7 +1,8 @@
 """The clean datasets every messy variant starts from, as sheets typed the way Excel types them.
 
 The bundled Chengdong dataset (GBK CSV, Chinese headers, 265 areas, 359 orgs, all eight tables)
-is the base of the layout cases: its findings touch every rule that a misread would change (a
+is the base of the layout cases (a few also run on Xiqiao's workbook: towns and villages, 735
+units, 330 sites): its findings touch every rule that a misread would change (a
 parent read as empty breaks a chain; a member count read wrong changes org-size and
 should-establish findings; a floor area read wrong changes missing-service-site).  A tiny
 dataset serves the hostile cases, which only have to be refused.
@@ -21,6 +22,8 @@ from .grid import Cell, Grid, clone
 
 ROOT = Path(__file__).resolve().parents[2]
 CHENGDONG = ROOT / "datasets" / "chengdong"
+# The bundled datasets with Chinese headers, by the name a ``Same`` case gives as its base.
+BUNDLED = {"chengdong": CHENGDONG, "xiqiao": ROOT / "datasets" / "xiqiao.xlsx"}
 
 
 def column_for(table: str, header: str) -> Column:
@@ -43,20 +46,44 @@ def typed(col: Column, text: str) -> Cell:
     return text
 
 
+def _sheets(name: str) -> dict[str, list[list[str]]]:
+    """A bundled dataset's tables as text rows: Chengdong's GBK CSV, Xiqiao's workbook."""
+    if name == "chengdong":
+        return {
+            f.stem: list(csv.reader(io.StringIO(f.read_bytes().decode("gb18030"))))
+            for f in sorted(CHENGDONG.glob("*.csv"))
+        }
+    from openpyxl import load_workbook
+
+    wb = load_workbook(BUNDLED[name], read_only=True)
+    try:
+        return {
+            ws.title: [
+                ["" if v is None else str(v) for v in r] for r in ws.iter_rows(values_only=True)
+            ]
+            for ws in wb.worksheets
+        }
+    finally:
+        wb.close()
+
+
 @cache
-def _chengdong() -> dict[str, Grid]:
+def _grids(name: str) -> dict[str, Grid]:
     grids = {}
-    for f in sorted(CHENGDONG.glob("*.csv")):
-        rows = list(csv.reader(io.StringIO(f.read_bytes().decode("gb18030"))))
-        cols = [column_for(f.stem, h) for h in rows[0]]
+    for table, rows in _sheets(name).items():
+        cols = [column_for(table, h) for h in rows[0]]
         body = [[typed(c, v) for c, v in zip(cols, r, strict=True)] for r in rows[1:]]
-        grids[f.stem] = Grid(f.stem, [list(rows[0]), *body])
+        grids[table] = Grid(table, [list(rows[0]), *body])
     return grids
 
 
+def bundled(name: str = "chengdong") -> dict[str, Grid]:
+    """A bundled dataset's eight tables as sheets at A1 named by table, a fresh copy each call."""
+    return {k: clone(g) for k, g in _grids(name).items()}
+
+
 def chengdong() -> dict[str, Grid]:
-    """Chengdong's eight tables as sheets at A1 named by table, a fresh copy each call."""
-    return {k: clone(g) for k, g in _chengdong().items()}
+    return bundled("chengdong")
 
 
 # A tiny valid dataset (English headers) for the cases that only need a dataset to exist.

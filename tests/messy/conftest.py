@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+
 import pytest
 
 from orggraph.i18n import set_lang
 from orggraph.io import load
 
-from .base import CHENGDONG
+from .base import BUNDLED
 from .compare import Snapshot, snapshot
 
 
@@ -18,6 +21,12 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session")
-def clean() -> Snapshot:
-    """Chengdong as bundled (GBK CSV): what every ``Same`` case must read as."""
-    return snapshot(load(CHENGDONG))
+def clean_of() -> Callable[[str], Snapshot]:
+    """A bundled dataset as bundled, by name: what a ``Same`` case made from it must read as."""
+    return cache(lambda name: snapshot(load(BUNDLED[name])))
+
+
+@pytest.fixture(scope="session")
+def clean(clean_of: Callable[[str], Snapshot]) -> Snapshot:
+    """Chengdong as bundled (GBK CSV)."""
+    return clean_of("chengdong")

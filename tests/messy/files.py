@@ -60,31 +60,64 @@ def write_xlsx(path: Path, grids: Iterable[Grid]) -> Path:
     return path
 
 
+def _unmerged(g: Grid) -> Iterator[tuple[int, int, Cell]]:
+    """The filled cells outside merged ranges (a merge is written whole, with its value)."""
+    covered = {
+        (r, c)
+        for m in g.merges
+        for r in range(m.top, m.bottom + 1)
+        for c in range(m.left, m.right + 1)
+    }
+    for r, row in enumerate(g.cells):
+        for c, v in enumerate(row):
+            if v is not None and (r, c) not in covered:
+                yield r, c, v
+
+
+def write_xlsx_shared(path: Path, grids: Iterable[Grid]) -> Path:
+    """The same workbook as Excel itself lays it out: text in a shared-strings table.
+
+    openpyxl writes text inline in each sheet; Excel and WPS write ``sharedStrings.xml`` and
+    refer to it by index.  XlsxWriter writes what Excel writes.
+    """
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    date = wb.add_format({"num_format": "yyyy-mm-dd"})
+    styled = wb.add_format({"bold": True, "bg_color": "#FFF2CC", "top": 1, "bottom": 1})
+    for g in grids:
+        ws = wb.add_worksheet(g.title)
+        for m in g.merges:
+            ws.merge_range(m.top, m.left, m.bottom, m.right, g.cells[m.top][m.left])
+        for r, c, v in _unmerged(g):
+            if isinstance(v, dt.datetime):
+                ws.write_datetime(r, c, v, date)
+            elif isinstance(v, str):
+                ws.write_string(r, c, v)
+            else:
+                ws.write(r, c, v)
+        for r, c in g.styled:
+            ws.write_blank(r, c, None, styled)
+        if g.state == "hidden":
+            ws.hide()
+        elif g.state == "veryHidden":
+            ws.very_hidden()
+    wb.close()
+    return path
+
+
 def write_xls(path: Path, grids: Iterable[Grid]) -> Path:
     """A real Excel 97-2003 workbook (BIFF8, an OLE compound file), merges included."""
     import xlwt
 
     wb = xlwt.Workbook(encoding="utf-8")
-    date = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    date, plain = xlwt.easyxf(num_format_str="YYYY-MM-DD"), xlwt.Style.default_style
     for g in grids:
         ws = wb.add_sheet(g.title)
-        merged_tops = {(m.top, m.left): m for m in g.merges}
-        covered = {
-            (r, c)
-            for m in g.merges
-            for r in range(m.top, m.bottom + 1)
-            for c in range(m.left, m.right + 1)
-        }
-        for (r, c), m in merged_tops.items():
-            ws.write_merge(m.top, m.bottom, m.left, m.right, g.cells[r][c])
-        for r, row in enumerate(g.cells):
-            for c, v in enumerate(row):
-                if v is None or (r, c) in covered:
-                    continue
-                if isinstance(v, dt.datetime):
-                    ws.write(r, c, v, date)
-                else:
-                    ws.write(r, c, v)
+        for m in g.merges:
+            ws.write_merge(m.top, m.bottom, m.left, m.right, g.cells[m.top][m.left])
+        for r, c, v in _unmerged(g):
+            ws.write(r, c, v, date if isinstance(v, dt.datetime) else plain)
         if g.state != "visible":
             ws.visibility = 1
     wb.save(str(path))

@@ -4,7 +4,7 @@ careless and hostile inputs of issue 8 (bad encodings, overflowing numbers, bomb
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import grid as G
@@ -16,11 +16,13 @@ from .files import (
     sheet_member,
     write_csv_folder,
     write_xlsx,
+    write_xlsx_shared,
 )
 from .grid import Grid
 from .layouts import Builder, build
 
 TINY_BOOK = "城北区.xlsx"
+Chunks = Callable[[bytes], Iterator[bytes]]  # a zip member's new bytes, from its old ones
 
 
 def tiny_csv(
@@ -46,12 +48,12 @@ def tiny_csv(
     return write
 
 
-def tiny_book(member_of: str, chunks: Callable[[bytes], object]) -> Builder:
+def tiny_book(member_of: str, chunks: Chunks) -> Builder:
     """The tiny dataset as a workbook whose sheet ``member_of`` is rewritten by ``chunks``."""
 
     def write(out: Path) -> Path:
         path = write_xlsx(out / TINY_BOOK, tiny().values())
-        return rewrite_member(path, sheet_member(path, member_of), chunks)  # type: ignore[arg-type]
+        return rewrite_member(path, sheet_member(path, member_of), chunks)
 
     return write
 
@@ -66,11 +68,17 @@ def cell(table: str, row: int, header: str, value: object) -> Callable[[dict[str
     return edit
 
 
+_LONG_CODE = re.compile(r"(?<![\w.])(\d)(\d{5})\d{6}(?![\w.])")  # 12 digits
+
+
+def scientific_code(v: object) -> str:
+    """Every 12-digit code in ``v`` as Excel shows it, 6.30102E+11: the digits are gone."""
+    return _LONG_CODE.sub(lambda m: f"{m[1]}.{m[2]}E+11", str(v))
+
+
 def scientific(stem: str, text: str) -> str:
-    """What Excel writes back to CSV once it has shown a 12-digit code as 6.30102E+11."""
-    if stem != "areas":
-        return text
-    return re.sub(r"(?<![\w.])(\d)(\d{5})\d{6,}(?![\w.])", lambda m: f"{m[1]}.{m[2]}E+11", text)
+    """The areas file as Excel writes it back to CSV once it has shown the codes that way."""
+    return scientific_code(text) if stem == "areas" else text
 
 
 def html_as_xls(out: Path) -> Path:
@@ -102,7 +110,7 @@ def latin1(out: Path) -> Path:
 
 
 def wide_header(out: Path) -> Path:
-    """A header row of 10^5 columns (1.2 MB), one data row."""
+    """A header row of 10^5 columns (1.2 MB) above the tiny areas rows."""
     folder = tiny_csv()(out)
     areas = folder / "areas.csv"
     lines = areas.read_bytes().decode("utf-8").split("\r\n")
@@ -170,10 +178,10 @@ _DOCTYPE_LAUGHS = (
 )
 
 
-def _with_doctype(doctype: str, cell_text: str) -> Callable[[bytes], object]:
+def _with_doctype(doctype: str, cell_text: str) -> Chunks:
     """Put a DOCTYPE before the root element and an entity reference into cell B2 (a name)."""
 
-    def chunks(xml: bytes) -> object:
+    def chunks(xml: bytes) -> Iterator[bytes]:
         text = xml.decode("utf-8")
         text = text.replace("<worksheet", doctype + "<worksheet", 1)
         b2 = f'<c r="B2" t="inlineStr"><is><t>{cell_text}</t></is></c>'
@@ -185,37 +193,78 @@ def _with_doctype(doctype: str, cell_text: str) -> Callable[[bytes], object]:
 
 
 BILLION_LAUGHS = tiny_book("orgs", _with_doctype(_DOCTYPE_LAUGHS, "&lol9;"))
-XXE = tiny_book(
-    "orgs",
-    _with_doctype('<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', "&xxe;"),
-)
+_XXE_DOCTYPE = '<!DOCTYPE {root} [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+XXE = tiny_book("orgs", _with_doctype(_XXE_DOCTYPE.format(root="worksheet"), "&xxe;"))
 
 
-def _truncated(xml: bytes) -> object:
+def _strings_with_xxe(xml: bytes) -> Iterator[bytes]:
+    """The entity in Excel's shared-strings table, where every text cell's value lives."""
+    text = xml.decode("utf-8").replace("<sst", _XXE_DOCTYPE.format(root="sst") + "<sst", 1)
+    text, n = re.subn(r"<t>[^<]*</t>", "<t>&xxe;</t>", text, count=1)
+    assert n == 1, "the table holds strings"
+    yield text.encode("utf-8")
+
+
+def xxe_in_shared_strings(out: Path) -> Path:
+    path = write_xlsx_shared(out / TINY_BOOK, tiny().values())
+    return rewrite_member(path, "xl/sharedStrings.xml", _strings_with_xxe)
+
+
+def _truncated(xml: bytes) -> Iterator[bytes]:
     yield xml[: len(xml) // 2]
 
 
 TRUNCATED = tiny_book("orgs", _truncated)
 
 
-def dimension(table: str, ref: str) -> Builder:
-    """Chengdong's workbook with the ``<dimension>`` of one sheet replaced by ``ref``."""
+def sheet_xml(table: str, pattern: bytes, replacement: bytes, count: int = 1) -> Builder:
+    """Chengdong's workbook with ``pattern`` (a regex) replaced ``count`` times in one sheet."""
     plain = build()
+
+    def chunks(xml: bytes) -> Iterator[bytes]:
+        text, n = re.subn(pattern, replacement, xml, flags=re.DOTALL)
+        assert n == count, f"{pattern!r} found {n} times in sheet {table}"
+        yield text
 
     def write(out: Path) -> Path:
         path = plain(out)
-        member = sheet_member(path, table)
-        return rewrite_member(path, member, _dimension_to(ref))
+        return rewrite_member(path, sheet_member(path, table), chunks)
 
     return write
 
 
-def _dimension_to(ref: str) -> Callable[[bytes], object]:
-    def chunks(xml: bytes) -> object:
-        text, n = re.subn(
-            rb'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>'.encode(), xml
-        )
-        assert n == 1, "openpyxl writes one <dimension>"
-        yield text
+# An "x" in the last cell of the orgs sheet, as Excel saves it (the dimension grows with it).
+STRAY_CELL = sheet_xml(
+    "orgs",
+    rb'<dimension ref="([A-Z]+[0-9]+):[A-Z]+[0-9]+"\s*/>(.*)</sheetData>',
+    rb'<dimension ref="\1:XFD1048576"/>\2'
+    rb'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+)
 
-    return chunks
+
+def dimension(table: str, ref: str) -> Builder:
+    """The ``<dimension>`` tag of one sheet set to ``ref`` (openpyxl writes one)."""
+    return sheet_xml(table, rb'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>'.encode())
+
+
+# Cell G5 of orgs (P0004's member count, 1713) as Excel saves a formula: the formula and the
+# value it computed.
+SAVED_FORMULA = sheet_xml(
+    "orgs", rb'<c r="G5"([^>]*)><v>1713</v></c>', rb'<c r="G5"\1><f>SUM(1700,13)</f><v>1713</v></c>'
+)
+
+
+def password_protected(out: Path) -> Path:
+    """Chengdong's workbook saved with an open password (Excel's 用密码进行加密).
+
+    An encrypted .xlsx is an OLE container holding the encrypted zip: by its first bytes it
+    looks like a legacy .xls, which it is not.
+    """
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    (out / "plain").mkdir()
+    plain = build()(out / "plain")
+    path = out / "城东区.xlsx"
+    with plain.open("rb") as src, path.open("wb") as dst:
+        OOXMLFile(src).encrypt("123456", dst)
+    return path

@@ -13,16 +13,16 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import grid as G
-from .base import chengdong
-from .files import write_csv_folder, write_xls, write_xlsx
+from .base import bundled, column_for
+from .files import write_xlsx
 from .grid import Cell, Grid
 
 Builder = Callable[[Path], Path]
 WORKBOOK = "城东区.xlsx"
 
 TITLE = "城东区基层党组织和党员情况统计表"
-FILL_IN = ["填报单位（盖章）：城东区委组织部", None, None, "填表日期：2024年3月1日"]
-NOTES = [
+FILL_IN: list[Cell] = ["填报单位（盖章）：城东区委组织部", None, None, "填表日期：2024年3月1日"]
+NOTES: list[list[Cell]] = [
     ["说明：1. 编号为唯一标识，请勿重复；"],
     ["2. 上级党组织、负责区域请填写编号；"],
     ["3. 党员数指正式党员人数。"],
@@ -58,11 +58,12 @@ def build(
     *edits: Edit,
     name: str = WORKBOOK,
     writer: Callable[[Path, Iterable[Grid]], Path] = write_xlsx,
+    base: str = "chengdong",
 ) -> Builder:
-    """A builder: Chengdong's tables, ``edits`` applied in order, saved as one workbook."""
+    """A builder: a bundled dataset's tables, ``edits`` applied in order, saved as one workbook."""
 
     def write(out: Path) -> Path:
-        grids = chengdong()
+        grids = bundled(base)
         for edit in edits:
             edit(grids)
         return writer(out / name, grids.values())
@@ -119,7 +120,7 @@ def serial(g: Grid) -> None:
 
 
 def reordered(g: Grid) -> None:
-    G.permute(g, list(reversed([h for h in g.cells[g.header] if h is not None])))
+    G.permute(g, [str(h) for h in reversed(g.cells[g.header]) if h is not None])
 
 
 def remarks(g: Grid) -> None:
@@ -138,7 +139,7 @@ def separators(g: Grid) -> None:
 def merged_down(table: str) -> Callable[[Grid], None]:
     def edit(g: Grid) -> None:
         made = sum(G.merge_down(g, h) for h in MERGED_DOWN[table])
-        assert made > 10, f"{table}: the data has runs to merge"
+        assert made >= 5, f"{table}: the data has runs to merge"
 
     return edit
 
@@ -148,7 +149,7 @@ def two_row_header(table: str) -> Callable[[Grid], None]:
 
 
 def _sum(rows: list[list[Cell]], col: int) -> int:
-    return sum(int(r[col]) for r in rows if isinstance(r[col], int | float))
+    return sum(int(v) for v in (r[col] for r in rows) if isinstance(v, int | float))
 
 
 def totals(grids: dict[str, Grid]) -> None:
@@ -282,18 +283,6 @@ everything = habits(
 )
 
 
-def header(table: str, old: str, new: str) -> Builder:
-    """One header typed another way (党员人数 for 党员数 …)."""
-    return build(only(table, lambda g: G.rename(g, old, new)))
-
-
-def sheet_name(table: str, title: str) -> Builder:
-    def edit(grids: dict[str, Grid]) -> None:
-        grids[table].title = title
-
-    return build(edit)
-
-
 def hidden_copy(state: str) -> Edit:
     """The visible orgs sheet, and an older hidden copy (Excel's "hide" instead of delete)."""
 
@@ -305,6 +294,13 @@ def hidden_copy(state: str) -> Edit:
         grids["orgs_old"] = old
 
     return edit
+
+
+def second_block(g: Grid) -> None:
+    """Another street's block pasted below, its header row (and a blank line) with it."""
+    G.insert_rows(
+        g, g.header + 1 + len(list(g.data_rows())) // 2, [[], g.cells[g.header][g.left :]]
+    )
 
 
 def empty_default_sheets(grids: dict[str, Grid]) -> None:
@@ -326,60 +322,32 @@ def instructions_sheet(grids: dict[str, Grid]) -> None:
     grids.update({k: grids.pop(k) for k in list(grids) if k != "readme"})
 
 
-def folder_of_workbooks(names: dict[str, str] | None = None) -> Builder:
-    """One .xlsx per table, each with one sheet "Sheet1", as the district collects them."""
-
-    def write(out: Path) -> Path:
-        folder = out / "城东区"
-        folder.mkdir()
-        for table, g in chengdong().items():
-            g.title = "Sheet1"
-            write_xlsx(folder / f"{(names or {}).get(table, table)}.xlsx", [g])
-        return folder
-
-    return write
-
-
-def legacy_xls(*edits: Edit, name: str = "城东区.xls") -> Builder:
-    """A real Excel 97-2003 workbook; ``name`` may give it another extension (.et, .xlsx)."""
-    return build(*edits, name=name, writer=write_xls)
-
-
-def csv_folder(
-    *edits: Edit,
-    delimiter: str = ",",
-    text: Callable[[str, str], str] | None = None,
-    encoding: str = "gb18030",
-) -> Builder:
-    """Chengdong as GBK CSV files (Excel's "CSV"), after ``edits``; ``text`` rewrites a file."""
-
-    def write(out: Path) -> Path:
-        grids = chengdong()
-        for edit in edits:
-            edit(grids)
-        folder = write_csv_folder(out / "城东区", grids.values(), encoding, delimiter)
-        if text:
-            for f in folder.iterdir():
-                raw = f.read_bytes().decode(encoding)
-                f.write_bytes(text(f.stem, raw).encode(encoding))
-        return folder
-
-    return write
-
-
 def merged_in_xls(grids: dict[str, Grid]) -> None:
     for table in MERGED_DOWN:
         merged_down(table)(grids[table])
         title_rows(grids[table])
 
 
-def no_column(table: str, header: str) -> Builder:
-    """An optional column the planner never had (not an empty one)."""
+# The sheet names a Chinese planner gives the eight tables.
+CHINESE_SHEETS = {
+    "areas": "区域",
+    "orgs": "党组织",
+    "units": "单位",
+    "unit_coverage": "单位覆盖",
+    "alliances": "党建联盟",
+    "alliance_members": "联盟成员",
+    "pairings": "结对共建",
+    "sites": "党群服务阵地",
+}
 
-    def edit(grids: dict[str, Grid]) -> None:
-        g = grids[table]
-        c = g.col(header)
-        for row in g.cells:
-            del row[c]
 
-    return build(edit)
+def chinese_sheet_names(grids: dict[str, Grid]) -> None:
+    for table, g in grids.items():
+        g.title = CHINESE_SHEETS[table]
+
+
+def english_headers(grids: dict[str, Grid]) -> None:
+    """The contract's own English column names (DATASET.md) instead of the Chinese ones."""
+    for table, g in grids.items():
+        row = g.cells[g.header]
+        row[g.left :] = [column_for(table, str(h)).name for h in row[g.left :]]

@@ -7,13 +7,15 @@ properties feed reading, validation and the audit of what validates:
 * CSV files of random bytes, and of random text made from the pieces real files hold
   (separators, quotes, BOMs, full-width forms, units, Chinese headers and enum words);
 * a real .xlsx with random bytes overwritten or cut off;
-* a real .xlsx whose sheet XML has random pieces spliced in (a valid zip, odd XML).
+* a real .xlsx whose sheet XML has random pieces spliced in (a valid zip, odd XML);
+* a real .xlsx whose orgs rows hold random typed cells (text, huge numbers, dates, booleans).
 
 Each is bounded (``max_examples``) so the file runs in well under 60 s.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import tempfile
@@ -29,7 +31,7 @@ from orggraph.errors import DatasetError
 from orggraph.io import load
 
 from .base import tiny
-from .files import csv_text, write_xlsx
+from .files import csv_text, write_xlsx_shared
 
 # CI replays the same examples every run (a red build then means a change broke something);
 # on a developer's machine each run explores new ones.
@@ -147,8 +149,9 @@ def test_csv_lines_under_a_valid_header(rows: list[str]) -> None:
 
 @cache
 def tiny_xlsx() -> bytes:
+    """The tiny dataset laid out as Excel does (shared strings): the bytes every mutation edits."""
     with tempfile.TemporaryDirectory() as d:
-        return write_xlsx(Path(d) / "fuzz.xlsx", tiny().values()).read_bytes()
+        return write_xlsx_shared(Path(d) / "fuzz.xlsx", tiny().values()).read_bytes()
 
 
 def _write(data: bytes) -> None:
@@ -158,9 +161,14 @@ def _write(data: bytes) -> None:
         load_or_refuse(path)
 
 
+# Where to overwrite: anywhere (mostly compressed data: a CRC error), or in the last tenth of
+# the file, where the zip's central directory lists the members, their sizes and offsets.
+places = st.one_of(st.floats(0, 1, exclude_max=True), st.floats(0.9, 1, exclude_max=True))
+
+
 @FUZZ
 @given(
-    edits=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.binary(min_size=1, max_size=8))),
+    edits=st.lists(st.tuples(places, st.binary(min_size=1, max_size=8))),
     cut=st.one_of(st.none(), st.floats(0, 1)),
 )
 def test_mutated_xlsx_bytes(edits: list[tuple[float, bytes]], cut: float | None) -> None:
@@ -225,6 +233,7 @@ def test_mutated_xlsx_xml(member: str, at: float, drop: int, insert: str) -> Non
         zipfile.ZipFile(io.BytesIO(tiny_xlsx())) as src,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
     ):
+        assert names[member] in src.namelist()
         for info in src.infolist():
             data = src.read(info)
             if info.filename == names[member]:
@@ -233,3 +242,26 @@ def test_mutated_xlsx_xml(member: str, at: float, drop: int, insert: str) -> Non
                 data = (text[:i] + insert + text[i + drop :]).encode("utf-8")
             dst.writestr(info, data)
     _write(out.getvalue())
+
+
+# What a workbook cell can hold: text, numbers of any size and sign, dates, booleans, nothing.
+cell_values = st.one_of(
+    st.none(),
+    st.sampled_from(PIECES),
+    text,
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(9999, 1, 1)),
+)
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(cell_values, min_size=1, max_size=8), min_size=1, max_size=6))
+def test_any_cells_under_a_workbook_header(rows: list[list[object]]) -> None:
+    """Typed cells (not only text) under the real orgs header: the workbook reading paths."""
+    grids = tiny()
+    orgs = grids["orgs"]
+    orgs.cells[1:] = [list(r) for r in rows]
+    with tempfile.TemporaryDirectory() as d:
+        load_or_refuse(write_xlsx_shared(Path(d) / "fuzz.xlsx", grids.values()))
