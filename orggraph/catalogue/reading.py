@@ -60,6 +60,11 @@ ZH: dict[str, str] = {
         "这是改了扩展名为 {suffix} 的旧版 .xls 工作簿：{how}"
     ),
     "cannot open the file ({error})": "无法打开文件（{error}）",
+    "the workbook is protected by a password (encrypted): open it in Excel or WPS, remove the "
+    "password (文件 → 信息 → 用密码进行加密 / 文档加密), save it, and try again": (
+        "工作簿设置了打开密码（已加密）：请用 Excel 或 WPS 打开，取消密码"
+        "（文件 → 信息 → 用密码进行加密 / 文档加密），保存后再试"
+    ),
     "not a readable .xlsx workbook ({error})": "不是可读取的 .xlsx 工作簿（{error}）",
     "part {part} would inflate {ratio:.0f} times (to {mb} MB): refused as a zip bomb": (
         "部件 {part} 解压后会膨胀 {ratio:.0f} 倍（达 {mb} MB）：按压缩炸弹拒绝读取"

@@ -89,6 +89,8 @@ def sniff(path: Path) -> tuple[Kind, Problem | None]:
             )
         )
     if head.startswith(OLE):
+        if _encrypted(path):
+            return refused(password_message())
         if suffix == ".xls":
             return "xls", None
         message = tr(
@@ -98,6 +100,23 @@ def sniff(path: Path) -> tuple[Kind, Problem | None]:
     if head.startswith(ZIP):
         return "xlsx", None
     return refused(tr("not a workbook (neither .xlsx nor .xls inside): {how}", how=how))
+
+
+# An encrypted .xlsx is an OLE file holding the zip as this stream (its name in UTF-16).
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted(path: Path) -> bool:
+    with path.open("rb") as f:
+        return _ENCRYPTED_PACKAGE in f.read(64 * 2**20)
+
+
+def password_message() -> str:
+    """The problem text for a workbook locked with a password to open it."""
+    return tr(
+        "the workbook is protected by a password (encrypted): open it in Excel or WPS, remove "
+        "the password (文件 → 信息 → 用密码进行加密 / 文档加密), save it, and try again"
+    )
 
 
 def check_zip(path: Path) -> list[Problem]:

@@ -26,7 +26,7 @@ from orggraph.read.grid import Cell, Merge, column_name, read_grid
 from orggraph.read.headers import table_for_name
 from orggraph.read.model import RawDataset
 from orggraph.read.report import TableReport
-from orggraph.read.sniff import check_zip, sheet_extent, sheet_parts
+from orggraph.read.sniff import check_zip, password_message, sheet_extent, sheet_parts
 from orggraph.schema import Table
 
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
@@ -167,6 +167,8 @@ def _damaged(e: BaseException) -> str:
 
 
 def _unreadable(e: BaseException) -> str:
+    if "Password" in type(e).__name__:  # a legacy .xls locked with a password
+        return password_message()
     text = " ".join(str(e).split())[:200] or type(e).__name__
     return tr(
         "the workbook is damaged or not a workbook ({error}): open it in Excel or WPS and save "
