@@ -37,10 +37,15 @@ class Dataset:
         Neo4j).  Several datasets can share one database; the name tells them apart.
     tables
         ``{table name: DataFrame}`` for every table of :data:`orggraph.schema.TABLES`.
+    absent
+        ``{table name: optional columns}`` its file or sheet did not have: those values are
+        unknown (未填), not zero or none.  Only tables that were read appear; a table with no
+        file at all means "none recorded" (DATASET.md).
     """
 
     name: str
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    absent: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for t in TABLES:

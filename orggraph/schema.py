@@ -1,4 +1,4 @@
-"""The dataset contract (``shared/DATASET.md``) as data.
+"""The dataset contract (docs/DATASET.md) as data.
 
 Every table, its columns with their Chinese header aliases, which are required, which hold ids,
 numbers or enum codes, and the Chinese words accepted for each enum code.  The reader and the
@@ -19,6 +19,12 @@ class Column:
 
     ``ref`` names the tables whose ids a ``ref`` column may point at.
     ``enum`` names the enum (a key of :data:`ENUMS`) for an ``enum`` column.
+    ``aliases`` are the headers read as this column besides its name (Chinese names, synonyms,
+    English near-names); headers are compared ignoring case, spaces, line breaks, ``_``/``-``
+    and a bracketed unit (see :mod:`orggraph.read.headers`).
+    ``count`` marks a non-negative quantity (people, households, m²): stored as a whole number,
+    never below 0.  ``bounds`` is the sane range of a number column; ``units`` the unit words a
+    cell may carry after its number (``3人``, ``1500平方米``).
     """
 
     name: str
@@ -28,6 +34,14 @@ class Column:
     ref: tuple[str, ...] = ()
     enum: str | None = None
     default: str | None = None
+    count: bool = False
+    bounds: tuple[float, float] | None = None
+    units: tuple[str, ...] = ()
+
+    @property
+    def limits(self) -> tuple[float, float] | None:
+        """The sane range of a number column: its own ``bounds``, else a count's."""
+        return self.bounds or (COUNT_BOUNDS if self.count else None)
 
 
 @dataclass(frozen=True)
@@ -135,6 +149,18 @@ LEVEL_RANK: dict[str, int] = {
 }
 
 COMMUNITY_LEVELS = ("community", "village")
+# A count or measure beyond this is a typing slip (or 1e400), not a street's data.
+COUNT_BOUNDS = (0.0, 1e9)
+_PEOPLE = ("人", "名")
+_MEMBER_HEADERS = ("党员数", "党员人数", "党员数量", "member_count")
+
+
+def _people(name: str, *aliases: str) -> Column:
+    """A count of people: 3人 and 9名 read as 3 and 9."""
+    return Column(name, aliases, kind="number", count=True, units=_PEOPLE)
+
+
+_AREA_UNITS = ("平方米", "平米", "平方", "m2", "㎡")
 TWO_NEW_KINDS = ("enterprise", "social_org", "property_company", "owners_committee")
 BRANCH_TYPES = ("branch", "joint_branch", "temporary_branch")
 
@@ -148,11 +174,16 @@ TABLES: tuple[Table, ...] = (
             _ID,
             _NAME,
             Column("level", ("层级", "级别"), required=True, kind="enum", enum="area_level"),
-            Column("parent_id", ("上级编号", "上级区域"), kind="ref", ref=("areas",)),
-            Column("households", ("户数",), kind="number"),
-            Column("population", ("人口", "人口数"), kind="number"),
-            Column("lat", ("纬度",), kind="number"),
-            Column("lon", ("经度",), kind="number"),
+            Column(
+                "parent_id",
+                ("上级编号", "上级区域", "上级区域编号", "parent"),
+                kind="ref",
+                ref=("areas",),
+            ),
+            Column("households", ("户数", "住户数"), kind="number", count=True, units=("户",)),
+            Column("population", ("人口", "人口数"), kind="number", count=True, units=("人",)),
+            Column("lat", ("纬度", "latitude"), kind="number", bounds=(-90.0, 90.0)),
+            Column("lon", ("经度", "longitude", "lng"), kind="number", bounds=(-180.0, 180.0)),
         ),
         aliases=("区域",),
         required=True,
@@ -164,10 +195,15 @@ TABLES: tuple[Table, ...] = (
             _ID,
             _NAME,
             Column("type", ("类型",), required=True, kind="enum", enum="org_type"),
-            Column("parent_id", ("上级党组织", "上级编号"), kind="ref", ref=("orgs",)),
-            Column("area_id", ("负责区域",), kind="ref", ref=("areas",)),
-            Column("unit_id", ("所在单位",), kind="ref", ref=("units",)),
-            Column("members", ("党员数",), kind="number"),
+            Column(
+                "parent_id",
+                ("上级党组织", "上级编号", "上级党组织编号", "parent"),
+                kind="ref",
+                ref=("orgs",),
+            ),
+            Column("area_id", ("负责区域", "负责区域编号"), kind="ref", ref=("areas",)),
+            Column("unit_id", ("所在单位", "所在单位编号"), kind="ref", ref=("units",)),
+            _people("members", *_MEMBER_HEADERS, "members_count"),
         ),
         aliases=("党组织",),
         required=True,
@@ -179,11 +215,11 @@ TABLES: tuple[Table, ...] = (
             _ID,
             _NAME,
             Column("kind", ("类别",), required=True, kind="enum", enum="unit_kind"),
-            Column("area_id", ("所在区域",), kind="ref", ref=("areas",)),
-            Column("employees", ("职工数",), kind="number"),
-            Column("party_members", ("党员数",), kind="number"),
+            Column("area_id", ("所在区域", "所在区域编号"), kind="ref", ref=("areas",)),
+            _people("employees", "职工数", "职工人数", "从业人员数", "employee_count"),
+            _people("party_members", *_MEMBER_HEADERS, "members"),
         ),
-        aliases=("单位",),
+        aliases=("单位", "单位名单"),
         label="单位",
     ),
     Table(
@@ -193,7 +229,7 @@ TABLES: tuple[Table, ...] = (
             Column("unit_id", ("单位编号",), required=True, kind="ref", ref=("units",)),
             Column("kind", ("方式",), required=True, kind="enum", enum="coverage_kind"),
         ),
-        aliases=("单位覆盖",),
+        aliases=("单位覆盖", "联建覆盖", "覆盖"),
         has_id=False,
         label="单位覆盖",
     ),
@@ -202,7 +238,7 @@ TABLES: tuple[Table, ...] = (
         (
             _ID,
             _NAME,
-            Column("kind", ("类别",), required=True, kind="enum", enum="alliance_kind"),
+            Column("kind", ("类别", "类型"), required=True, kind="enum", enum="alliance_kind"),
             Column("lead_org_id", ("牵头党组织",), kind="ref", ref=("orgs",)),
             Column("area_id", ("范围",), kind="ref", ref=("areas",)),
         ),
@@ -216,7 +252,7 @@ TABLES: tuple[Table, ...] = (
             Column("member_id", ("成员编号",), required=True, kind="ref", ref=("orgs", "units")),
             Column("role", ("角色",), kind="enum", enum="member_role", default="member"),
         ),
-        aliases=("联盟成员",),
+        aliases=("联盟成员", "党建联盟成员"),
         has_id=False,
         label="联盟成员",
     ),
@@ -232,10 +268,10 @@ TABLES: tuple[Table, ...] = (
             ),
             Column("area_id", ("结对区域", "报到社区"), required=True, kind="ref", ref=("areas",)),
             Column("kind", ("方式", "类别"), required=True, kind="enum", enum="pairing_kind"),
-            Column("members_reported", ("报到党员数",), kind="number"),
+            _people("members_reported", "报到党员数", "报到党员人数", "报到人数"),
             Column("since", ("起始日期",), kind="date"),
         ),
-        aliases=("结对", "双报到"),
+        aliases=("结对", "双报到", "结对共建"),
         has_id=False,
         label="结对共建",
     ),
@@ -246,7 +282,13 @@ TABLES: tuple[Table, ...] = (
             _NAME,
             Column("level", ("层级", "级别"), required=True, kind="enum", enum="site_level"),
             Column("area_id", ("服务区域",), required=True, kind="ref", ref=("areas",)),
-            Column("floor_area_m2", ("面积", "面积(m²)", "面积（平方米）"), kind="number"),
+            Column(
+                "floor_area_m2",
+                ("面积", "阵地面积", "floor_area", "area_m2"),
+                kind="number",
+                count=True,
+                units=_AREA_UNITS,
+            ),
         ),
         aliases=("阵地", "党群服务阵地"),
         label="党群服务阵地",
@@ -254,6 +296,11 @@ TABLES: tuple[Table, ...] = (
 )
 
 TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+
+# Non-negative quantities, stored as whole numbers (the store and the generator derive from it).
+COUNT_COLUMNS: tuple[str, ...] = tuple(
+    dict.fromkeys(c.name for t in TABLES for c in t.columns if c.count)
+)
 
 # Graph label of the nodes each id-bearing table holds.
 NODE_LABEL: dict[str, str] = {

@@ -10,77 +10,59 @@ Python runs per *problem*, not per row.
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from orggraph.cells import MAX_PROBLEMS_PER_CHECK, Collector, did_you_mean, typed_table
 from orggraph.dataset import Dataset, empty_table
 from orggraph.errors import DatasetError, Problem
 from orggraph.i18n import tr
-from orggraph.reader import ROW, RawDataset, RawTable
-from orggraph.schema import ENUMS, LEVEL_RANK, TABLES, Column, EnumLookup
-
-MAX_PROBLEMS_PER_CHECK = 200  # beyond this a check summarises instead of listing every row
-_NON_NEGATIVE = {
-    "households",
-    "population",
-    "members",
-    "employees",
-    "party_members",
-    "members_reported",
-    "floor_area_m2",
-}
-_RANGES = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0)}
+from orggraph.read import ROW, RawDataset, RawTable
+from orggraph.schema import LEVEL_RANK, TABLES, Column, Table
 
 
-class _Collector:
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
+class InvalidDataset(DatasetError):
+    """A :class:`DatasetError` whose text report caps the rows listed per check.
 
-    def rows(
-        self,
-        rt: RawTable,
-        mask: pd.Series,
-        column: str | None,
-        message_for: Callable[[pd.Series], str],
-    ) -> None:
-        bad = rt.frame.loc[mask]
-        for i, (_, rec) in enumerate(bad.iterrows()):
-            if i == MAX_PROBLEMS_PER_CHECK:
-                self.problems.append(
-                    Problem(rt.file, None, column, f"… and {len(bad) - i} more rows like these")
-                )
-                break
-            self.problems.append(Problem(rt.file, int(rec[ROW]), column, message_for(rec)))
+    ``problems`` holds every problem (``validate --format json`` prints them all); ``shown`` is
+    what :meth:`report` lists: per check the first ``MAX_PROBLEMS_PER_CHECK`` rows with their
+    did-you-mean, then "… and N more rows like these".
+    """
+
+    def __init__(self, problems: list[Problem], source: str, shown: list[Problem]) -> None:
+        super().__init__(problems, source)
+        self.shown = shown
+
+    def report(self) -> str:
+        return "\n".join([str(self), *(f"  {p}" for p in self.shown)])
 
 
-def _did_you_mean(value: str, candidates: Iterable[str], limit: int = 50_000) -> str:
-    pool = list(candidates)
-    if len(pool) > limit:  # keep it cheap on huge datasets: same first character only
-        pool = [c for c in pool if c[:1] == value[:1]][:limit]
-    close = difflib.get_close_matches(value, pool, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
-def _check_columns(rt: RawTable, c: _Collector) -> bool:
+def _check_columns(rt: RawTable, c: Collector) -> bool:
     ok = True
     for col in rt.table.columns:
         if col.required and col.name not in rt.frame.columns:
             alias = f" ({col.aliases[0]})" if col.aliases else ""
-            c.problems.append(
-                Problem(rt.file, 1, col.name, f"missing required column '{col.name}'{alias}")
+            row = rt.report.header_rows[-1] if rt.report.header_rows else 1
+            c.add(
+                Problem(
+                    rt.file,
+                    row,
+                    col.name,
+                    tr("missing required column '{column}'{alias}", column=col.name, alias=alias),
+                )
             )
             ok = False
     return ok
 
 
-def _check_required_cells(rt: RawTable, c: _Collector) -> None:
+def _check_required_cells(rt: RawTable, c: Collector) -> None:
     for col in rt.table.columns:
         if col.required and col.name in rt.frame:
             mask = rt.frame[col.name].isna()
-            message = f"{col.name} is required but empty"
+            message = tr("{column} is required but empty", column=col.name)
 
             def required(_rec: pd.Series, message: str = message) -> str:
                 return message
@@ -88,100 +70,13 @@ def _check_required_cells(rt: RawTable, c: _Collector) -> None:
             c.rows(rt, mask, col.name, required)
 
 
-def _iso_from_chinese(m: re.Match[str]) -> str:
-    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3) or 1):02d}"
-
-
-def _enum_codes(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
-    lookup = EnumLookup.for_enum(col.enum or "")
-    s = rt.frame[col.name]
-    codes = s.map(lookup.words)
-    missed = s.notna() & codes.isna()
-    if missed.any():  # English codes in any case: Community, COMMUNITY
-        codes[missed] = s[missed].astype(str).str.lower().map(lookup.words)
-    bad = s.notna() & codes.isna()
-    if bad.any():
-        accepted = ", ".join(f"{k} {v[0]}" for k, v in ENUMS[col.enum or ""].items())
-
-        def msg(rec: pd.Series) -> str:
-            v = str(rec[col.name])
-            return (
-                f"'{v}' is not a valid {col.name}{_did_you_mean(v, lookup.words)}"
-                f" (expected one of: {accepted})"
-            )
-
-        c.rows(rt, bad, col.name, msg)
-    if col.default is not None:
-        codes = codes.where(s.notna(), col.default)
-    return codes.astype(object)
-
-
-def _numbers(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
-    s = rt.frame[col.name]
-    nums = pd.to_numeric(s, errors="coerce").astype("float64")
-    retry = s.notna() & nums.isna()
-    if retry.any():  # thousands separators as Excel and WPS write them: 1,234 or 1，234
-        text = s[retry].astype(str).str.replace(r"[,，]", "", regex=True)
-        nums[retry] = pd.to_numeric(text, errors="coerce")
-    bad = s.notna() & nums.isna()
-    if bad.any():
-        c.rows(rt, bad, col.name, lambda r: tr("'{value}' is not a number", value=r[col.name]))
-    if col.name in _NON_NEGATIVE:
-        neg = nums < 0
-        if neg.any():
-            c.rows(rt, neg, col.name, lambda r: f"'{r[col.name]}' must not be negative")
-    if col.name in _RANGES:
-        lo, hi = _RANGES[col.name]
-        out = (nums < lo) | (nums > hi)
-        if out.any():
-            c.rows(rt, out, col.name, lambda r: f"'{r[col.name]}' is outside {lo}..{hi} degrees")
-    return nums
-
-
-_CHINESE_DATE = r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日?)?$"
-_EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # Excel's day 0, leap-year bug included
-
-
-def _dates(rt: RawTable, col: Column, c: _Collector) -> pd.Series:
-    s = rt.frame[col.name]
-    text = s.astype(str).str.replace(_CHINESE_DATE, _iso_from_chinese, regex=True)
-    parsed = pd.to_datetime(text.where(s.notna()), errors="coerce", format="mixed")
-    serial = pd.to_numeric(s, errors="coerce")
-    excel = parsed.isna() & serial.between(1, 2958465) & (serial % 1 == 0)
-    if excel.any():  # a date cell saved as a number: days since Excel's epoch
-        parsed[excel] = _EXCEL_EPOCH + pd.to_timedelta(serial[excel], unit="D")
-    bad = s.notna() & parsed.isna()
-    if bad.any():
-        c.rows(rt, bad, col.name, lambda r: f"'{r[col.name]}' is not a date (use YYYY-MM-DD)")
-    return parsed.dt.strftime("%Y-%m-%d").astype(object).where(parsed.notna(), None)
-
-
-def _typed_table(rt: RawTable, c: _Collector) -> pd.DataFrame:
-    frame = rt.frame
-    out: dict[str, pd.Series] = {}
-    for col in rt.table.columns:
-        if col.name not in frame:
-            out[col.name] = empty_table(rt.table)[col.name].reindex(frame.index)
-            continue
-        if col.kind == "enum":
-            out[col.name] = _enum_codes(rt, col, c)
-        elif col.kind == "number":
-            out[col.name] = _numbers(rt, col, c)
-        elif col.kind == "date":
-            out[col.name] = _dates(rt, col, c)
-        else:
-            out[col.name] = frame[col.name].astype(object)
-    for extra in frame.columns:
-        if extra not in out and extra != ROW:
-            out[extra] = frame[extra].astype(object)
-    return pd.DataFrame(out, index=frame.index)
-
-
-def _check_unique_ids(raws: list[RawTable], c: _Collector, id_index: _IdIndex) -> None:
+def _check_unique_ids(
+    raws: list[RawTable], tables: dict[str, pd.DataFrame], c: Collector, id_index: _IdIndex
+) -> None:
     if id_index.index.is_unique:  # the same ids, already hashed
         return
     parts = [
-        pd.DataFrame({"id": rt.frame["id"], "file": rt.file, "row": rt.frame[ROW]})
+        pd.DataFrame({"id": tables[rt.table.name]["id"], "file": rt.file, "row": rt.frame[ROW]})
         for rt in raws
         if rt.table.has_id and "id" in rt.frame
     ]
@@ -195,17 +90,32 @@ def _check_unique_ids(raws: list[RawTable], c: _Collector, id_index: _IdIndex) -
     first = ids[dup].drop_duplicates("id").set_index("id")
     later = ids[dup & ids["id"].duplicated(keep="first")]
     for n, rec in enumerate(later.itertuples(index=False)):
-        if n == MAX_PROBLEMS_PER_CHECK:
-            c.problems.append(Problem("(dataset)", None, "id", f"… and {len(later) - n} more"))
-            break
         f = first.loc[rec.id]
-        c.problems.append(
+        problem = Problem(
+            rec.file,
+            int(rec.row),
+            "id",
+            tr(
+                "duplicate id '{id}' (first used in {file} row {row}); ids must be unique "
+                "across the whole dataset",
+                id=rec.id,
+                file=f["file"],
+                row=int(f["row"]),
+            ),
+        )
+        c.problems.append(problem)
+        if n < MAX_PROBLEMS_PER_CHECK:
+            c.shown.append(problem)
+    if len(later) > MAX_PROBLEMS_PER_CHECK:
+        c.shown.append(
             Problem(
-                rec.file,
-                int(rec.row),
+                "(dataset)",
+                None,
                 "id",
-                f"duplicate id '{rec.id}' (first used in {f['file']} row {int(f['row'])}); "
-                "ids must be unique across the whole dataset",
+                tr(
+                    "… and {n} more rows like these (validate --format json lists them all)",
+                    n=len(later) - MAX_PROBLEMS_PER_CHECK,
+                ),
             )
         )
 
@@ -241,7 +151,7 @@ class _IdIndex:
 def _check_refs(
     ds: dict[str, pd.DataFrame],
     raws: dict[str, RawTable],
-    c: _Collector,
+    c: Collector,
     id_index: _IdIndex,
     unknown: set[str],
 ) -> None:
@@ -262,16 +172,30 @@ def _check_refs(
             pool = [i for target in col.ref for i in ids[target]]
 
             def msg(
-                rec: pd.Series, col: Column = col, names: str = names, pool: list[str] = pool
+                rec: pd.Series,
+                col: Column = col,
+                names: str = names,
+                pool: list[str] | None = pool,
+                frame: pd.DataFrame = frame,
             ) -> str:
-                v = str(rec[col.name])
-                where = "; an id of another kind" if v in id_index.index else ""
-                return f"'{v}' is not an id in {names}{where}{_did_you_mean(v, pool)}"
+                v = str(frame.at[rec.name, col.name])
+                kind = tr("; an id of another kind") if v in id_index.index else ""
+                hint = did_you_mean(v, pool) if pool is not None else ""
+                return tr(
+                    "'{value}' is not an id in {tables}{kind}{hint}",
+                    value=v,
+                    tables=names,
+                    kind=kind,
+                    hint=hint,
+                )
 
-            c.rows(rt, bad, col.name, msg)
+            def brief(rec: pd.Series, msg: Callable[..., str] = msg) -> str:
+                return msg(rec, pool=None)
+
+            c.rows(rt, bad, col.name, msg, brief)
 
 
-def _check_parent_levels(areas: pd.DataFrame, rt: RawTable, c: _Collector) -> None:
+def _check_parent_levels(areas: pd.DataFrame, rt: RawTable, c: Collector) -> None:
     rank = areas["level"].map(LEVEL_RANK)
     by_id = pd.Series(rank.to_numpy(), index=areas["id"].to_numpy())
     by_id = by_id[~by_id.index.duplicated()]
@@ -285,44 +209,71 @@ def _check_parent_levels(areas: pd.DataFrame, rt: RawTable, c: _Collector) -> No
     def msg(rec: pd.Series) -> str:
         i = rec.name
         lvl, parent = areas.at[i, "level"], areas.at[i, "parent_id"]
-        return (
-            f"parent '{parent}' is a {level_of[parent]} but a {lvl} must sit inside a "
-            "higher level (district > street/town > community/village > compound > grid > "
-            "building)"
+        return tr(
+            "parent '{parent}' is a {parent_level} but a {level} must sit inside a higher "
+            "level (district > street/town > community/village > compound > grid > building)",
+            parent=parent,
+            parent_level=level_of[parent],
+            level=lvl,
         )
 
     c.rows(rt, bad, "parent_id", msg)
 
 
+def _missing_table(raw: RawDataset, t: Table) -> Problem:
+    """A required table is missing: say what every sheet or file found was taken as."""
+    found = [f"{where} → {table}" for table, where in raw.present.items()]
+    names = [t.name, t.label, *t.aliases]
+    for where, _ in raw.ignored:
+        sheet = where.rsplit(" sheet ", 1)[-1] if raw.workbook else Path(where).stem
+        close = difflib.get_close_matches(sheet.lower(), names, n=1, cutoff=0.6)
+        hint = tr(" (is this {table}? rename it '{name}')", table=t.name, name=t.name)
+        found.append(f"{where} → {tr('ignored')}{hint if close else ''}")
+    kind = tr("sheet") if raw.workbook else tr("file")
+    message = tr(
+        "required {kind} '{table}' ({label}) is missing",
+        kind=kind,
+        table=t.name,
+        label=t.label,
+    )
+    if found:
+        message += tr("; found: {found}", found="; ".join(found))
+    return Problem(raw.label(t.name), None, None, message)
+
+
 def validate(raw: RawDataset) -> Dataset:
     """Turn raw tables into a typed :class:`Dataset`, or raise with every problem found.
+
+    The dataset's ``absent`` records, per table read, the optional columns its header lacked
+    (unknown, not zero).
 
     Raises
     ------
     DatasetError
-        Listing every problem: file, spreadsheet row, column and what was expected.
+        Listing every problem: file, spreadsheet row, column and what was expected.  Its
+        ``problems`` hold every one; its text ``report()`` lists at most
+        ``MAX_PROBLEMS_PER_CHECK`` per check, then one summary line.
     """
-    c = _Collector()
-    c.problems.extend(raw.problems)
-    kind = "sheet" if raw.workbook else "file"
+    c = Collector()
+    for p in raw.problems:
+        c.add(p)
     for t in TABLES:
         if t.required and t.name not in raw.present:
-            message = f"required {kind} '{t.name}' ({t.label}) is missing"
-            c.problems.append(Problem(raw.label(t.name), None, None, message))
+            c.add(_missing_table(raw, t))
     usable: dict[str, RawTable] = {}
     for name, rt in raw.tables.items():
         if _check_columns(rt, c):
             usable[name] = rt
             if rt.table.required and rt.frame.empty:
-                c.problems.append(Problem(rt.file, None, None, "has a header but no rows"))
+                c.add(Problem(rt.file, None, None, tr("has a header but no rows")))
     tables: dict[str, pd.DataFrame] = {}
     for name, rt in usable.items():
         _check_required_cells(rt, c)
-        tables[name] = _typed_table(rt, c)
+        tables[name] = typed_table(rt, c)
     for t in TABLES:
         tables.setdefault(t.name, empty_table(t))
     id_index = _IdIndex(tables)
-    _check_unique_ids(list(usable.values()), c, id_index)
+    _check_unique_ids(list(usable.values()), tables, c, id_index)
     # A table that is there but unreadable, or a required one that is missing, was reported
     # already: references into it cannot be checked, and are not reported a second time.
     unknown = {
@@ -333,13 +284,14 @@ def validate(raw: RawDataset) -> Dataset:
         _check_parent_levels(tables["areas"], usable["areas"], c)
     if c.problems:
         order = {t.name: i for i, t in enumerate(TABLES)}
+        rank = {where: order[t] for t, where in raw.present.items()}
+        rank.update({rt.file: order[name] for name, rt in raw.tables.items()})
 
-        def table_rank(file: str) -> int:
-            name = file.rsplit(" sheet ", 1)[-1] if " sheet " in file else file.split(".")[0]
-            return order.get(name, 99)
+        def key(p: Problem) -> tuple[int, str, int]:
+            return (rank.get(p.file, 99), p.file, p.row or 0)
 
-        c.problems.sort(key=lambda p: (table_rank(p.file), p.file, p.row or 0))
-        raise DatasetError(c.problems, raw.source)
+        raise InvalidDataset(sorted(c.problems, key=key), raw.source, sorted(c.shown, key=key))
     for name in tables:
         tables[name] = tables[name].reset_index(drop=True)
-    return Dataset(raw.name, tables)
+    absent = {name: tuple(rt.report.absent) for name, rt in raw.tables.items()}
+    return Dataset(raw.name, tables, absent=absent)

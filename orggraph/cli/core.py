@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -35,13 +36,46 @@ FAIL_ON = (*SEVERITIES, "never")
 
 @click.command("validate", epilog=EXIT_HELP)
 @click.argument("dataset", type=click.Path())
-def validate_command(dataset: str) -> None:
-    """Check DATASET against the contract and list every problem (exit 3 if any)."""
-    from orggraph.io import load
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: what was read and every problem (uncapped), as data.",
+)
+def validate_command(dataset: str, fmt: str) -> None:
+    """Check DATASET against the contract and list every problem (exit 3 if any).
 
-    ds = load(dataset)
-    sizes = "，".join(f"{name} {len(frame)}" for name, frame in ds.items() if len(frame))
-    click.echo(f"OK: {dataset} is a valid dataset ({sizes})")
+    Besides OK, it says for each table the sheet or file, the rows, the columns mapped (with
+    the headers as written), the extra columns kept, the rows skipped and why, and the sheets
+    or files ignored.
+    """
+    from orggraph.i18n import tr
+    from orggraph.io import inspect
+    from orggraph.present.safe import json_text, safe_text
+    from orggraph.read.report import report_lines
+
+    result = inspect(dataset)
+    if fmt == "json":
+        click.echo(json_text(json.dumps(result.as_dict(), ensure_ascii=False, indent=2)))
+        if result.error is not None:
+            sys.exit(result.error.exit_code)
+        return
+    if result.error is not None:
+        raise result.error
+    assert result.dataset is not None
+    sizes = "，".join(
+        f"{name} {len(frame)}" for name, frame in result.dataset.items() if len(frame)
+    )
+    # Names and headers from the user's files reach the terminal: shown, never executed.
+    ok = tr("OK: {dataset} is a valid dataset ({sizes})", dataset=dataset, sizes=sizes)
+    click.echo(safe_text(ok))
+    from orggraph.schema import TABLES
+
+    reports = [result.raw.tables[t.name].report for t in TABLES if t.name in result.raw.tables]
+    for line in report_lines(reports, result.raw.ignored):
+        click.echo("  " + safe_text(line))
 
 
 def _format_option(choices: tuple[str, ...], default: str, sheets: str) -> Any:

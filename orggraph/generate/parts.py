@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from orggraph.schema import TABLES
+from orggraph.schema import COUNT_COLUMNS, TABLES
 
 KINDS = (
     "agency",
@@ -32,15 +32,6 @@ KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 PAIRING_SOURCE_KINDS = [
     KIND_CODE[k] for k in ("agency", "institution", "soe", "school", "hospital")
 ]
-INTEGER_COLUMNS = (
-    "households",
-    "population",
-    "members",
-    "employees",
-    "party_members",
-    "members_reported",
-    "floor_area_m2",
-)
 FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 PAIRING_KINDS = np.array(["dual_report", "liaison", "contract", "co_building"], dtype=object)
 
@@ -109,7 +100,7 @@ def finish(t: dict[str, list[pd.DataFrame]]) -> dict[str, pd.DataFrame]:
         parts = t[table.name]
         df = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
         df = df.reindex(columns=table.column_names)
-        for col in INTEGER_COLUMNS:
+        for col in COUNT_COLUMNS:
             if col in df:
                 df[col] = pd.array(np.round(df[col].to_numpy(dtype=np.float64)), dtype="Int64")
         out[table.name] = df

@@ -36,10 +36,11 @@ def test_the_skeleton_is_valid(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "data",
     [
-        "id,name,level\nD,城区,district\n".encode("utf-16"),  # Excel's "Unicode text"
+        # Latin-1: GB18030 decodes it, to rare characters no planner typed (Rue 蒷ys閑).
+        "id,name,level\nD,Rue Élysée,district\n".encode("latin-1"),
         bytes(range(128, 256)) * 4,  # nothing a spreadsheet writes
     ],
-    ids=["utf-16", "random-bytes"],
+    ids=["latin-1", "random-bytes"],
 )
 def test_wrong_encoding(tmp_path: Path, data: bytes) -> None:
     ps = problems(tmp_path, areas=data)
@@ -48,7 +49,7 @@ def test_wrong_encoding(tmp_path: Path, data: bytes) -> None:
 
 
 def test_wrong_encoding_in_an_optional_file(tmp_path: Path) -> None:
-    ps = problems(tmp_path, units="id,name,kind\n".encode("utf-16"))
+    ps = problems(tmp_path, units=bytes(range(128, 256)) * 4)
     assert [p.file for p in ps] == ["units.csv"]
 
 
@@ -125,11 +126,12 @@ def test_non_numeric_and_negative_counts(tmp_path: Path) -> None:
     ps = problems(
         tmp_path,
         orgs=ORGS + "B1,支部,branch,O0,,,十二\nB2,支部,branch,O0,,,-3\n",
-        units="id,name,kind,party_members,employees\nU1,企业,enterprise,3人,abc\n",
+        units="id,name,kind,party_members,employees\nU1,企业,enterprise,3吨,abc\n",
     )
     assert "'十二'" in find(ps, "orgs.csv", 3, "members").message
     assert find(ps, "orgs.csv", 4, "members")
-    assert "'3人'" in find(ps, "units.csv", 2, "party_members").message
+    # 3人 is a count with its unit (read as 3); a ton is no unit of people.
+    assert "'3吨'" in find(ps, "units.csv", 2, "party_members").message
     assert find(ps, "units.csv", 2, "employees")
 
 
@@ -277,8 +279,13 @@ def test_missing_orgs_file_is_one_problem(tmp_path: Path) -> None:
     )
     with pytest.raises(DatasetError) as e:
         load(folder)
+    # The message lists what each file found was taken as, so a misnamed file is easy to spot.
     assert [(p.file, p.message) for p in e.value.problems] == [
-        ("orgs.csv", "required file 'orgs' (党组织) is missing")
+        (
+            "orgs.csv",
+            "required file 'orgs' (党组织) is missing; "
+            "found: alliances.csv → alliances; areas.csv → areas",
+        )
     ]
 
 
@@ -297,12 +304,17 @@ def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
 
 def test_missing_sheet_is_named_as_a_sheet(tmp_path: Path) -> None:
     book = _workbook(
-        tmp_path / "b.xlsx", {"orgs": [["id", "name", "type"], ["O0", "区委", "党委"]]}
+        tmp_path / "b.xlsx",
+        {"orgs": [["id", "name", "type"], ["O0", "区委", "党委"]], "Sheet1": [["x"]]},
     )
     with pytest.raises(DatasetError) as e:
         load(book)
     assert [(p.file, p.message) for p in e.value.problems] == [
-        ("b.xlsx sheet areas", "required sheet 'areas' (区域) is missing")
+        (
+            "b.xlsx sheet areas",
+            "required sheet 'areas' (区域) is missing; "
+            "found: b.xlsx sheet orgs → orgs; b.xlsx sheet Sheet1 → ignored",
+        )
     ]
 
 
@@ -347,3 +359,16 @@ def test_enum_codes_in_any_case(tmp_path: Path) -> None:
         write_dataset(tmp_path, {"areas": AREAS + "C1,金湖社区,Community,S1\n", "orgs": ORGS})
     )
     assert ds.areas["level"].tolist()[-1] == "community"
+
+
+def test_missing_table_names_a_sheet_that_looks_like_it(tmp_path: Path) -> None:
+    # 党组 is no table name, so it is ignored; the missing-orgs problem points at it.
+    book = _workbook(
+        tmp_path / "b.xlsx",
+        {"areas": [["id", "name", "level"], ["D", "城区", "district"]], "党组": [["id"]]},
+    )
+    with pytest.raises(DatasetError) as e:
+        load(book)
+    (p,) = e.value.problems
+    assert p.file == "b.xlsx sheet orgs"
+    assert "b.xlsx sheet 党组 → ignored (is this orgs? rename it 'orgs')" in p.message
