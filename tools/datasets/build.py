@@ -20,10 +20,11 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from orggraph.generate.parts import INTEGER_COLUMNS, write_xlsx
+from orggraph.generate.parts import write_xlsx
 from orggraph.schema import (
     BRANCH_TYPES,
     COMMUNITY_LEVELS,
+    COUNT_COLUMNS,
     TABLES,
     TWO_NEW_KINDS,
     ZH,
@@ -125,7 +126,7 @@ def frames(b: Builder) -> dict[str, pd.DataFrame]:
     out = {}
     for table in TABLES:
         df = pd.DataFrame(b.rows[table.name], columns=table.column_names)
-        for col in INTEGER_COLUMNS:
+        for col in COUNT_COLUMNS:
             if col in df:
                 df[col] = pd.array(pd.to_numeric(df[col]).round(), dtype="Int64")
         out[table.name] = df
