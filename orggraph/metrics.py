@@ -9,6 +9,7 @@ import pandas as pd
 
 from orggraph.areas import STREET_LEVELS
 from orggraph.audit_context import AuditContext
+from orggraph.dataset import Dataset
 from orggraph.network import Brokerage, brokerage
 from orggraph.schema import NODE_LABEL, TWO_NEW_KINDS
 
@@ -92,8 +93,19 @@ def compute_rates(ctx: AuditContext) -> dict[str, Any]:
             "rate": _rate(paired, len(com)),
         },
         "compound_branches": int(orgs["area_id"].isin(compounds).sum()),
-        "members_reported": int(ctx.ds.pairings["members_reported"].fillna(0).sum()),
+        "members_reported": _members_reported(ctx.ds),
     }
+
+
+def _members_reported(ds: Dataset) -> int | None:
+    """Serving members reported over all pairings; ``None`` (unknown, 未填) when the count was
+    never recorded: the column is absent from the file, or empty on every pairing."""
+    reported = ds.pairings["members_reported"]
+    if "members_reported" in ds.absent.get("pairings", ()) or (
+        len(reported) and reported.isna().all()
+    ):
+        return None
+    return int(reported.fillna(0).sum())
 
 
 def pairing_load(ctx: AuditContext) -> dict[str, Any]:

@@ -8,6 +8,7 @@ sheets (:data:`SHEETS`) and of the severities (:data:`SEVERITY_WORDS`).
 from orggraph.findings import SEVERITY_WORDS as _FINDINGS_SEVERITY_WORDS
 
 ZH: dict[str, str] = {
+    "not recorded": "未填",
     "cannot write {path}: folder {folder} does not exist": (
         "无法写入 {path}：文件夹 {folder} 不存在"
     ),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from orggraph.i18n import Lang, both, lang
+from orggraph.i18n import Lang, both, lang, tr
 from orggraph.schema import ZH
 
 
@@ -37,7 +37,8 @@ class Headline:
     @property
     def value_text(self) -> str:
         if self.value is None:
-            return "—"
+            # A rate of nothing is "—"; a count never recorded is unknown, not zero.
+            return "—" if self.unit == "%" else tr("not recorded")
         if self.unit == "%":
             return f"{self.value:g}%"
         return f"{self.value}{self.unit}"
@@ -116,9 +117,10 @@ def headlines(rates: dict[str, Any], in_lang: Lang | None = None) -> list[Headli
                     figures.get("total"),
                 )
             )
+    # A count present as None was never recorded: it reads 未填 / not recorded, never 0.
     out += [
         Headline(key, labels[key], rates[key], labels[f"{key}.unit"])
         for key in _COUNTS
-        if rates.get(key) is not None
+        if key in rates
     ]
     return out
