@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from orggraph.errors import ConfigError
+from orggraph.i18n import tr
 
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_NEO4J_URI = "bolt://127.0.0.1:7687"
@@ -49,9 +50,9 @@ class AuditConfig:
         try:
             data = tomllib.loads(p.read_text(encoding="utf-8"))
         except FileNotFoundError as e:
-            raise ConfigError(f"{p}: no such configuration file") from e
+            raise ConfigError(tr("{file}: no such configuration file", file=p)) from e
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise ConfigError(f"{p}: not valid TOML ({e})") from e
+            raise ConfigError(tr("{file}: not valid TOML ({reason})", file=p, reason=e)) from e
         return cfg.overlay(data, str(p))
 
     def overlay(self, data: dict[str, Any], source: str = "config") -> AuditConfig:
@@ -61,32 +62,45 @@ class AuditConfig:
         thresholds = dict(self.thresholds)
         for key, value in data.get("thresholds", {}).items():
             if key not in thresholds:
+                known = ", ".join(sorted(thresholds))
                 problems.append(
-                    f"unknown threshold '{key}' (known: {', '.join(sorted(thresholds))})"
+                    tr("unknown threshold '{key}' (known: {known})", key=key, known=known)
                 )
             elif not isinstance(value, int | float) or isinstance(value, bool):
-                problems.append(f"threshold '{key}' must be a number, not {value!r}")
+                problems.append(
+                    tr(
+                        "threshold '{key}' must be a number, not {value}",
+                        key=key,
+                        value=repr(value),
+                    )
+                )
             else:
                 thresholds[key] = value
         severity = dict(self.severity)
         disabled = set(self.disabled)
         for rule_id, opts in data.get("rules", {}).items():
             if rule_id not in RULES:
-                problems.append(f"unknown rule '{rule_id}'")
+                problems.append(tr("unknown rule '{rule}'", rule=rule_id))
                 continue
             sev = opts.get("severity")
             if sev is not None:
                 if sev not in SEVERITIES:
-                    problems.append(f"rule '{rule_id}': severity must be one of {SEVERITIES}")
+                    problems.append(
+                        tr(
+                            "rule '{rule}': severity must be one of {choices}",
+                            rule=rule_id,
+                            choices=", ".join(SEVERITIES),
+                        )
+                    )
                 else:
                     severity[rule_id] = sev
             if opts.get("enabled") is False:
                 disabled.add(rule_id)
         for key in data:
             if key not in ("thresholds", "rules"):
-                problems.append(f"unknown section [{key}]")
+                problems.append(tr("unknown section [{section}]", section=key))
         if problems:
-            raise ConfigError(f"{source}: " + "; ".join(problems))
+            raise ConfigError(tr("{file}: {message}", file=source, message=tr("; ").join(problems)))
         return replace(self, thresholds=thresholds, severity=severity, disabled=frozenset(disabled))
 
 

@@ -21,6 +21,8 @@ Examples
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -35,6 +37,16 @@ def set_lang(lang: str | None) -> None:
     if lang is not None and lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
     _chosen = lang
+
+
+@contextmanager
+def lang_scope() -> Iterator[None]:
+    """Put back the language choice as it was once the block ends (one CLI call, one test)."""
+    before = _chosen
+    try:
+        yield
+    finally:
+        set_lang(before)
 
 
 def lang() -> Lang:

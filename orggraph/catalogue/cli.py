@@ -1,3 +1,182 @@
-"""Catalogue entries: cli."""
+"""Catalogue entries: cli (help, exit codes, errors, click's own words, configuration)."""
 
-ZH: dict[str, str] = {}
+ZH: dict[str, str] = {
+    # --- click's own words (orggraph.cli.help.CLICK_TEXTS) ---
+    "Usage: ": "用法：",
+    "Options": "选项",
+    "Commands": "命令",
+    "Exit codes": "退出码",
+    "{heading}:": "{heading}：",
+    "Show this message and exit.": "显示本帮助并退出。",
+    "Show the version and exit.": "显示版本号并退出。",
+    "required": "必填",
+    "default: {default}": "默认：{default}",
+    "env var: {var}": "环境变量：{var}",
+    "; ": "；",
+    "Try '{command} {option}' for help.": "运行“{command} {option}”查看帮助。",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
+    "{value} is not one of {choices}.": "{value} 不是可选值之一（可选：{choices}）。",
+    "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
+    "{value} is not a valid {kind}.": "{value} 不是有效的{kind}。",
+    "integer": "整数",
+    "integer range": "整数",
+    "float": "数字",
+    "float range": "数字",
+    "No such option {name}. Did you mean {possibility}?": (
+        "没有选项 {name}。是不是要用 {possibility}？"
+    ),
+    "No such option {name}.": "没有选项 {name}。",
+    "No such command {name}.": "没有命令 {name}。",
+    "Missing argument {name}.": "缺少参数 {name}。",
+    "Missing option {name}.": "缺少选项 {name}。",
+    "Missing command.": "缺少命令。",
+    "Got unexpected extra argument ({args})": "多出了参数（{args}）",
+    "Got unexpected extra arguments ({args})": "多出了参数（{args}）",
+    "Option {name} requires an argument.": "选项 {name} 需要一个值。",
+    "Option {name} does not take a value.": "选项 {name} 不带值。",
+    # --- exit codes (orggraph.errors.ExitCode) ---
+    "success (and, with --fail-on, no finding at or above that severity)": (
+        "成功（使用 --fail-on 时，也表示没有达到该严重程度的问题）"
+    ),
+    "the audit found findings at or above --fail-on (default never)": (
+        "审计发现了达到 --fail-on 严重程度的问题（默认 never，即不因问题而失败）"
+    ),
+    "bad command line": "命令行有误",
+    "the dataset is invalid: every problem is listed, nothing was loaded or written": (
+        "数据集不合规：已列出全部问题，未载入、未写出任何内容"
+    ),
+    "Neo4j cannot be reached": "连不上 Neo4j",
+    "Neo4j rejected the user name or password": "Neo4j 拒绝了用户名或密码",
+    "Neo4j database problem: unknown database, server older than 5, dataset not loaded": (
+        "Neo4j 数据库问题：数据库不存在、服务器版本低于 5，或数据集尚未载入"
+    ),
+    "the output file cannot be written": "无法写出输出文件",
+    "the configuration file is invalid": "配置文件有误",
+    "internal error, a bug in orggraph: rerun with --debug (or ORGGRAPH_DEBUG=1) "
+    "for the traceback and report it": (
+        "内部错误，即 orggraph 的缺陷：加 --debug（或设 ORGGRAPH_DEBUG=1）重新运行以查看"
+        "调用栈，并报告此问题"
+    ),
+    "interrupted (Ctrl-C)": "已中断（Ctrl-C）",
+    "the output's reader went away (for example piped into head)": (
+        "输出的接收方已关闭（例如通过管道交给 head）"
+    ),
+    # --- errors and what the commands print ---
+    "Error: {message}": "错误：{message}",
+    "{file}: {message}": "{file}：{message}",
+    "{file} row {row}, column {column}: {message}": "{file} 第{row}行，{column} 列：{message}",
+    "{file} row {row}: {message}": "{file} 第{row}行：{message}",
+    "{file}, column {column}: {message}": "{file}，{column} 列：{message}",
+    "1 problem in the dataset; nothing was loaded": "数据集有 1 处问题，未载入任何内容",
+    "{n} problems in the dataset; nothing was loaded": "数据集有 {n} 处问题，未载入任何内容",
+    "internal error ({detail}); this is a bug in orggraph: rerun with --debug "
+    "(or {env}=1) to see the traceback, and report it": (
+        "内部错误（{detail}）：这是 orggraph 的缺陷。请加 --debug（或设 {env}=1）重新运行"
+        "以查看调用栈，并报告此问题"
+    ),
+    "internal error ({detail}); this is a bug in orggraph, please report it with the "
+    "traceback above": "内部错误（{detail}）：这是 orggraph 的缺陷，请连同上面的调用栈一起报告",
+    "wrote {file}": "已写出 {file}",
+    "wrote {file}: {sizes}": "已写出 {file}：{sizes}",
+    "give either a DATASET folder/workbook or --from-neo4j NAME": (
+        "请给出数据集（文件夹或工作簿）DATASET，或 --from-neo4j NAME，二者选一"
+    ),
+    "--alliance goes with --view alliances": "--alliance 只能与 --view alliances 一起使用",
+    "--area goes with --view coverage": "--area 只能与 --view coverage 一起使用",
+    # --- configuration file (orggraph.config) ---
+    "{file}: no such configuration file": "{file}：配置文件不存在",
+    "{file}: not valid TOML ({reason})": "{file}：不是有效的 TOML（{reason}）",
+    "unknown threshold '{key}' (known: {known})": "未知阈值“{key}”（可用：{known}）",
+    "threshold '{key}' must be a number, not {value}": "阈值“{key}”必须是数字，而不是 {value}",
+    "unknown rule '{rule}'": "未知规则“{rule}”",
+    "rule '{rule}': severity must be one of {choices}": (
+        "规则“{rule}”：严重程度必须是 {choices} 之一"
+    ),
+    "unknown section [{section}]": "未知配置节 [{section}]",
+    # --- help of the orggraph group ---
+    "Audit Party-organisation coverage, pairings and alliances from planners' spreadsheets.": (
+        "根据规划人员的表格，审计党组织覆盖、结对共建与联建情况。"
+    ),
+    "A DATASET is a folder of CSV files or one .xlsx workbook (see DATASET.md).": (
+        "数据集 DATASET 是一个装有 CSV 文件的文件夹，或一个 .xlsx 工作簿（见 DATASET.md）。"
+    ),
+    "Language of messages and help [env ORGGRAPH_LANG; default: from the locale].": (
+        "提示信息和帮助的语言 [环境变量 ORGGRAPH_LANG；默认按系统区域设置]。"
+    ),
+    "Show the traceback of an internal error [env ORGGRAPH_DEBUG=1].": (
+        "内部错误时显示调用栈 [环境变量 ORGGRAPH_DEBUG=1]。"
+    ),
+    # --- help of the commands ---
+    "Check DATASET against the contract and list every problem (exit 3 if any).": (
+        "按数据约定检查数据集 DATASET，列出全部问题（有问题时退出码为 3）。"
+    ),
+    "Audit DATASET (or --from-neo4j NAME): every rule, the rates and the metrics.": (
+        "审计数据集 DATASET（或 --from-neo4j NAME）：全部规则、各项比率和指标。"
+    ),
+    "Analyse the dataset NAME as loaded into Neo4j instead of files.": (
+        "分析已载入 Neo4j 的数据集 NAME，而不是读文件。"
+    ),
+    "Bolt URI [env NEO4J_URI; default bolt://127.0.0.1:7687]": (
+        "Bolt 地址 [环境变量 NEO4J_URI；默认 bolt://127.0.0.1:7687]"
+    ),
+    "Neo4j user [env NEO4J_USER; default neo4j]": "Neo4j 用户名 [环境变量 NEO4J_USER；默认 neo4j]",
+    "Neo4j password [env NEO4J_PASSWORD]": "Neo4j 密码 [环境变量 NEO4J_PASSWORD]",
+    "Neo4j database [env NEO4J_DATABASE; default neo4j]": (
+        "Neo4j 数据库 [环境变量 NEO4J_DATABASE；默认 neo4j]"
+    ),
+    "TOML file of thresholds and rule overrides [env ORGGRAPH_CONFIG].": (
+        "阈值和规则设置的 TOML 文件 [环境变量 ORGGRAPH_CONFIG]。"
+    ),
+    "Exit 1 when a finding at or above this severity exists.": (
+        "存在达到此严重程度的问题时，以退出码 1 结束。"
+    ),
+    "Write to this file instead of stdout.": "写入此文件，而不是输出到屏幕。",
+    "The rates and network metrics of DATASET (or --from-neo4j NAME) as JSON.": (
+        "以 JSON 输出数据集 DATASET（或 --from-neo4j NAME）的各项比率和网络指标。"
+    ),
+    "List the audit rules: id, default severity, thresholds and source.": (
+        "列出审计规则：编号、默认严重程度、阈值和依据。"
+    ),
+    "Write a deterministic synthetic dataset of about NODES entities to the folder OUT.": (
+        "在文件夹 OUT 中生成一个约含 NODES 个实体的合成数据集（结果固定可复现）。"
+    ),
+    "About how many entities (areas, orgs, units, alliances, sites).": (
+        "实体（区域、党组织、单位、联建、阵地）的大致数量。"
+    ),
+    "Validate DATASET, then load it into Neo4j under its folder name (or --name).": (
+        "校验数据集 DATASET，再以其文件夹名（或 --name）载入 Neo4j。"
+    ),
+    "Loading again is safe: only what changed is written. With --replace the database ends up "
+    "holding exactly this version (rows you removed disappear); other datasets are untouched. "
+    "Nothing is written if the dataset is invalid.": (
+        "重复载入是安全的：只写入有变化的内容。加 --replace 时，数据库中将恰好是这一版本"
+        "（已删去的行随之消失）；其他数据集不受影响。数据集不合规时不写入任何内容。"
+    ),
+    "Make Neo4j hold exactly this version: delete rows no longer in DATASET.": (
+        "让 Neo4j 中恰好是这一版本：删除数据集 DATASET 中已不存在的行。"
+    ),
+    "Rows per transaction.": "每个事务写入的行数。",
+    "Load under this name instead of the folder/workbook name.": (
+        "以此名称载入，而不用文件夹或工作簿的名称。"
+    ),
+    "Draw a map of DATASET (or --from-neo4j NAME) as one offline HTML file.": (
+        "把数据集 DATASET（或 --from-neo4j NAME）画成一个可离线打开的 HTML 地图文件。"
+    ),
+    "alliances: alliances and members; coverage: areas and the orgs responsible; "
+    "pairings: units and their paired communities; hierarchy: the chain of command.": (
+        "alliances：联建及其成员；coverage：区域及负责的党组织；"
+        "pairings：单位及其结对社区；hierarchy：组织隶属关系。"
+    ),
+    "alliances view: one alliance and its neighbours.": "alliances 视图：只看一个联建及其相邻者。",
+    "coverage view: one street or community and below.": (
+        "coverage 视图：只看一个街道或社区及其下级。"
+    ),
+    "Above this many nodes a map folds detail into counted aggregates.": (
+        "节点超过此数时，地图把细节合并为带计数的汇总节点。"
+    ),
+    "The HTML file to write.": "要写出的 HTML 文件。",
+    "Write the meeting report of DATASET (or --from-neo4j NAME): rates, findings, maps.": (
+        "写出数据集 DATASET（或 --from-neo4j NAME）的会议报告：比率、问题和地图。"
+    ),
+    "Language of headings and rule explanations.": "标题和规则说明的语言。",
+}

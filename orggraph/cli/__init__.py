@@ -2,31 +2,111 @@
 
 from __future__ import annotations
 
+import errno
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
 
-from orggraph.cli.common import EXIT_HELP
-from orggraph.errors import DatasetError, OrgGraphError
+from orggraph.cli import failures
+from orggraph.cli.help import EVERY_COMMAND_EXITS, OrgGraphCommand, _Translated
+from orggraph.errors import ExitCode, OrgGraphError
+from orggraph.i18n import LANGS, lang_scope, set_lang
 
 
-class OrgGraphGroup(click.Group):
-    """Turns orggraph's own errors into one ``Error: …`` line and a documented exit code."""
+class OrgGraphGroup(_Translated, click.Group):
+    """The ``orggraph`` group: ends every command with a documented code and a one-line message.
+
+    ``1`` only ever means "findings found": an error of orggraph's own gets its code, a bug
+    gets :attr:`ExitCode.INTERNAL`, Ctrl-C :attr:`ExitCode.INTERRUPTED`, a closed pipe
+    :attr:`ExitCode.BROKEN_PIPE`, each without a traceback (unless ``--debug``).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.debug = False
+
+    @property
+    def exit_codes(self) -> list[ExitCode]:  # type: ignore[override]
+        codes = set(EVERY_COMMAND_EXITS)
+        for cmd in self.commands.values():
+            codes.update(getattr(cmd, "exit_codes", ()))
+        return sorted(codes)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except DatasetError as e:
-            click.echo(f"Error: {e.report()}", err=True)
-            sys.exit(e.exit_code)
-        except OrgGraphError as e:
-            click.echo(f"Error: {e}", err=True)
-            sys.exit(e.exit_code)
+        except OSError as e:
+            if e.errno == errno.EPIPE:
+                # click would exit 1 ("findings found"); hand it on as something click ignores.
+                raise failures.BrokenPipe from e
+            raise
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        self.debug = failures.debug_from_env()
+        with lang_scope():  # --lang holds for this call only (tests call main many times)
+            try:
+                rv = super().main(args, prog_name, complete_var, False, **extra)
+                code = rv if isinstance(rv, int) else ExitCode.OK
+            except SystemExit as e:
+                if not isinstance(e.code, int | None):
+                    raise
+                code = e.code or ExitCode.OK
+            except click.ClickException as e:
+                code = failures.usage_error(e)
+            except click.Abort:
+                code = ExitCode.INTERRUPTED
+            except failures.BrokenPipe:
+                code = failures.broken_pipe()
+            except OrgGraphError as e:
+                code = failures.user_error(e)
+            except Exception as e:
+                code = failures.internal_error(e, self.debug)
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                code = failures.broken_pipe()
+        sys.exit(int(code))
 
 
-@click.group(cls=OrgGraphGroup, epilog=EXIT_HELP)
+def _set_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        set_lang(value)
+
+
+def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and isinstance(ctx.command, OrgGraphGroup):
+        ctx.command.debug = True
+
+
+@click.group(cls=OrgGraphGroup)
 @click.version_option(package_name="orggraph")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    is_eager=True,
+    expose_value=False,
+    callback=_set_lang,
+    help="Language of messages and help [env ORGGRAPH_LANG; default: from the locale].",
+)
+@click.option(
+    "--debug",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_set_debug,
+    help="Show the traceback of an internal error [env ORGGRAPH_DEBUG=1].",
+)
 def main() -> None:
     """Audit Party-organisation coverage, pairings and alliances from planners' spreadsheets.
 
@@ -44,3 +124,5 @@ def _register() -> None:
 
 
 _register()
+
+__all__ = ["OrgGraphCommand", "OrgGraphGroup", "main"]

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
-from orggraph.errors import EXIT_FINDINGS
+from orggraph.cli.common import config_option, emit, source_options
+from orggraph.cli.help import command
+from orggraph.errors import EXIT_FINDINGS, ExitCode
 from orggraph.findings import SEVERITY_ORDER
+from orggraph.i18n import tr
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 FAIL_ON = ("error", "warning", "info", "never")
 
 
-@click.command("validate", epilog=EXIT_HELP)
+@command("validate", exits=[ExitCode.DATASET])
 @click.argument("dataset", type=click.Path())
 def validate_command(dataset: str) -> None:
     """Check DATASET against the contract and list every problem (exit 3 if any)."""
@@ -31,7 +33,7 @@ def validate_command(dataset: str) -> None:
     click.echo(f"OK: {dataset} is a valid dataset ({sizes})")
 
 
-@click.command("audit", epilog=EXIT_HELP)
+@command("audit", exits=[ExitCode.FINDINGS, ExitCode.OUTPUT])
 @source_options
 @config_option
 @click.option(
@@ -64,7 +66,7 @@ def audit_command(
             sys.exit(EXIT_FINDINGS)
 
 
-@click.command("metrics", epilog=EXIT_HELP)
+@command("metrics", exits=[ExitCode.OUTPUT])
 @source_options
 @config_option
 @click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")
@@ -82,7 +84,7 @@ def metrics_command(source: Dataset, cfg: AuditConfig, output: str | None) -> No
     emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
 
 
-@click.command("rules")
+@command("rules")
 def rules_command() -> None:
     """List the audit rules: id, default severity, thresholds and source."""
     from orggraph.config import AuditConfig
@@ -96,7 +98,7 @@ def rules_command() -> None:
         click.echo(f"    来源: {r.source}")
 
 
-@click.command("generate")
+@command("generate", exits=[ExitCode.OUTPUT])
 @click.option(
     "--nodes",
     type=click.IntRange(min=10),
@@ -110,7 +112,8 @@ def generate_command(nodes: int, seed: int, out: str) -> None:
     from orggraph.generate import generate
 
     counts = generate(nodes, seed, Path(out))
-    click.echo(f"wrote {out}: " + "，".join(f"{k} {v}" for k, v in counts.items()))
+    sizes = "，".join(f"{k} {v}" for k, v in counts.items())
+    click.echo(tr("wrote {file}: {sizes}", file=out, sizes=sizes))
 
 
 COMMANDS = (validate_command, audit_command, metrics_command, rules_command, generate_command)

@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
+from orggraph.cli.common import config_option, emit, source_options
+from orggraph.cli.help import command
+from orggraph.errors import ExitCode
+from orggraph.i18n import tr
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
@@ -27,7 +30,7 @@ def _budget_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
-@click.command("map", epilog=EXIT_HELP)
+@command("map", exits=[ExitCode.OUTPUT])
 @source_options
 @click.option(
     "--view",
@@ -56,9 +59,9 @@ def map_command(
     from orggraph.maps import UnknownFocus, render_map
 
     if alliance is not None and view != "alliances":
-        raise click.UsageError("--alliance goes with --view alliances")
+        raise click.UsageError(tr("--alliance goes with --view alliances"))
     if area is not None and view != "coverage":
-        raise click.UsageError("--area goes with --view coverage")
+        raise click.UsageError(tr("--area goes with --view coverage"))
     result = run_audit(source, cfg)
     try:
         html = render_map(
@@ -69,7 +72,7 @@ def map_command(
     emit(html, output)
 
 
-@click.command("report", epilog=EXIT_HELP)
+@command("report", exits=[ExitCode.OUTPUT])
 @source_options
 @click.option(
     "--lang",

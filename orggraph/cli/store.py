@@ -8,13 +8,15 @@ from typing import Any
 
 import click
 
-from orggraph.cli.common import EXIT_HELP, neo4j_options, neo4j_settings
+from orggraph.cli.common import neo4j_options, neo4j_settings
+from orggraph.cli.help import command
+from orggraph.errors import ExitCode
 
 # orggraph.store.DEFAULT_BATCH_SIZE; repeated here so that `orggraph --help` imports no store.
 DEFAULT_BATCH_SIZE = 5_000
 
 
-@click.command("load", epilog=EXIT_HELP)
+@command("load", exits=[ExitCode.DATASET])
 @click.argument("dataset", type=click.Path())
 @neo4j_options
 @click.option(
