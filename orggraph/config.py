@@ -53,6 +53,11 @@ class AuditConfig:
             raise ConfigError(tr("{file}: no such configuration file", file=p)) from e
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             raise ConfigError(tr("{file}: not valid TOML ({reason})", file=p, reason=e)) from e
+        except OSError as e:  # a folder, no permission: the user's to fix, not a bug
+            reason = e.strerror or e
+            raise ConfigError(
+                tr("{file}: cannot read the configuration file ({reason})", file=p, reason=reason)
+            ) from e
         return cfg.overlay(data, str(p))
 
     def overlay(self, data: dict[str, Any], source: str = "config") -> AuditConfig:

@@ -86,6 +86,8 @@ ZH: dict[str, str] = {
     # --- configuration file (orggraph.config) ---
     "{file}: no such configuration file": "{file}：配置文件不存在",
     "{file}: not valid TOML ({reason})": "{file}：不是有效的 TOML（{reason}）",
+    "{file}: cannot read the configuration file ({reason})": "{file}：无法读取配置文件（{reason}）",
+    "cannot write the dataset to {folder}: {reason}": "无法把数据集写到 {folder}：{reason}",
     "unknown threshold '{key}' (known: {known})": "未知阈值“{key}”（可用：{known}）",
     "threshold '{key}' must be a number, not {value}": "阈值“{key}”必须是数字，而不是 {value}",
     "unknown rule '{rule}'": "未知规则“{rule}”",

@@ -11,7 +11,7 @@ import click
 
 from orggraph.cli.common import config_option, emit, source_options
 from orggraph.cli.help import command
-from orggraph.errors import EXIT_FINDINGS, ExitCode
+from orggraph.errors import EXIT_FINDINGS, ExitCode, OutputError
 from orggraph.findings import SEVERITY_ORDER
 from orggraph.i18n import tr
 
@@ -111,7 +111,13 @@ def generate_command(nodes: int, seed: int, out: str) -> None:
     """Write a deterministic synthetic dataset of about NODES entities to the folder OUT."""
     from orggraph.generate import generate
 
-    counts = generate(nodes, seed, Path(out))
+    try:
+        counts = generate(nodes, seed, Path(out))
+    except OSError as e:  # a folder that cannot be made or written: the user's to fix
+        reason = e.strerror or e
+        raise OutputError(
+            tr("cannot write the dataset to {folder}: {reason}", folder=out, reason=reason)
+        ) from e
     sizes = "，".join(f"{k} {v}" for k, v in counts.items())
     click.echo(tr("wrote {file}: {sizes}", file=out, sizes=sizes))
 

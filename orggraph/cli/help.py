@@ -149,21 +149,27 @@ def wrap_wide(text: str, width: int) -> list[str]:
     >>> wrap_wide("审计数据集 DATASET：全部规则。", 12)
     ['审计数据集', 'DATASET：全', '部规则。']
     """
-    lines: list[str] = []
-    line, used = "", 0
+    lines: list[list[str]] = [[]]
     for token in _TOKENS.findall(" ".join(text.split())):
-        size = sum(_columns(ch) for ch in token)
+        line = lines[-1]
         if token.isspace():
             if line:
-                line, used = line + " ", used + 1
-        elif used + size <= width or not line.strip() or token in _NO_LINE_START:
-            line, used = line + token, used + size
+                line.append(" ")
+        elif not line or _width(line) + _width(token) <= width:
+            line.append(token)
+        elif token in _NO_LINE_START and len(line) > 1:
+            # Punctuation may not start a line: what it closes goes down with it.
+            carry = [token]
+            while len(line) > 1 and carry[0] in _NO_LINE_START:
+                carry.insert(0, line.pop())
+            lines.append(carry)
         else:
-            lines.append(line.rstrip())
-            line, used = token, size
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
+            lines.append([token])
+    return [out for out in ("".join(line).strip() for line in lines) if out]
+
+
+def _width(tokens: str | list[str]) -> int:
+    return sum(_columns(ch) for token in tokens for ch in token)
 
 
 def _prewrapped(text: str, width: int) -> str:
