@@ -49,13 +49,23 @@ def lang_scope() -> Iterator[None]:
         set_lang(before)
 
 
-def lang() -> Lang:
-    """The language in force: ``set_lang``, else ``ORGGRAPH_LANG``, else the locale."""
+def chosen_lang() -> Lang | None:
+    """The language the user asked for by name (``set_lang`` or ``ORGGRAPH_LANG``), if any.
+
+    Unlike :func:`lang` this ignores the locale: a document meant for a Chinese meeting (the
+    report) follows an explicit choice, not the language a server happens to be set up in.
+    """
     if _chosen is not None:
         return _chosen
     env = os.environ.get("ORGGRAPH_LANG", "").strip().lower()
-    if env in LANGS:
-        return env
+    return env if env in LANGS else None
+
+
+def lang() -> Lang:
+    """The language in force: ``set_lang``, else ``ORGGRAPH_LANG``, else the locale."""
+    chosen = chosen_lang()
+    if chosen is not None:
+        return chosen
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:

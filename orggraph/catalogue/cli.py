@@ -180,5 +180,9 @@ ZH: dict[str, str] = {
     "Write the meeting report of DATASET (or --from-neo4j NAME): rates, findings, maps.": (
         "写出数据集 DATASET（或 --from-neo4j NAME）的会议报告：比率、问题和地图。"
     ),
-    "Language of headings and rule explanations.": "标题和规则说明的语言。",
+    "Language of headings and rule explanations [default: the language chosen with "
+    "orggraph --lang or ORGGRAPH_LANG, else zh].": (
+        "标题和规则说明的语言 [默认：用 orggraph --lang 或 ORGGRAPH_LANG 选定的语言，"
+        "未选定则为 zh]。"
+    ),
 }

@@ -34,6 +34,19 @@ class OrgGraphGroup(_Translated, click.Group):
             codes.update(getattr(cmd, "exit_codes", ()))
         return sorted(codes)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # click runs eager options in the order typed: `orggraph --help --lang zh` would print
+        # the help before --lang is seen.  Take the language first.
+        for i, arg in enumerate(args):
+            if arg in main.commands:
+                break
+            value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+            if arg == "--lang" and i + 1 < len(args):
+                value = args[i + 1]
+            if value in LANGS:
+                set_lang(value)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)

@@ -10,7 +10,7 @@ import click
 from orggraph.cli.common import config_option, emit, source_options
 from orggraph.cli.help import command
 from orggraph.errors import ExitCode
-from orggraph.i18n import tr
+from orggraph.i18n import LANGS, chosen_lang, tr
 
 if TYPE_CHECKING:
     from orggraph.config import AuditConfig
@@ -76,10 +76,10 @@ def map_command(
 @source_options
 @click.option(
     "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of headings and rule explanations.",
+    type=click.Choice(LANGS),
+    callback=lambda _ctx, _param, value: value or chosen_lang() or "zh",
+    help="Language of headings and rule explanations [default: the language chosen with "
+    "orggraph --lang or ORGGRAPH_LANG, else zh].",
 )
 @_budget_option
 @config_option

@@ -178,3 +178,30 @@ def test_every_help_text_has_chinese() -> None:
     assert len(texts) > 40  # the walk found the commands' options, not just the group
     missing = sorted(t for t in texts if t not in ZH)
     assert not missing, missing
+
+
+def test_lang_after_help_still_applies() -> None:
+    # click would print the help as soon as it meets --help, before --lang is read.
+    assert run("--help", "--lang", "zh").stdout.startswith("用法：orggraph")
+    assert run("--help", "--lang=zh").stdout.startswith("用法：orggraph")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "html_lang"),
+    [
+        ([], {}, "zh-CN"),  # a report is for a Chinese meeting unless told otherwise
+        ([], {"LANG": "en_US.UTF-8"}, "zh-CN"),  # the server's locale alone does not change it
+        (["--lang", "en"], {}, "en"),  # the language chosen for everything else
+        ([], {"ORGGRAPH_LANG": "en"}, "en"),
+        (["--lang", "en", "report", "--lang", "zh"], {}, "zh-CN"),  # the report's own wins
+    ],
+)
+def test_report_language_follows_an_explicit_choice(
+    tmp_path: Path, args: list[str], env: dict[str, str], html_lang: str
+) -> None:
+    data = write_dataset(tmp_path / "d", GOOD)
+    out = tmp_path / "r.html"
+    command = args if "report" in args else [*args, "report"]
+    r = run(*command, data, "-o", out, env={"ORGGRAPH_LANG": "", **env})
+    assert r.exit_code == 0, r.output
+    assert f'<html lang="{html_lang}">' in out.read_text(encoding="utf-8")
