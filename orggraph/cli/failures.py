@@ -19,6 +19,8 @@ from orggraph.errors import DatasetError, ExitCode, OrgGraphError
 from orggraph.i18n import tr
 
 DEBUG_ENV = "ORGGRAPH_DEBUG"
+# click >= 8.2 raises it for a group called with nothing; older click prints the help itself.
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 class BrokenPipe(Exception):
@@ -37,6 +39,9 @@ def _error_line(message: str) -> None:
 def usage_error(e: click.ClickException) -> ExitCode | int:
     """Print click's own error (a bad command line) translated; its exit code."""
     ctx = getattr(e, "ctx", None)
+    if isinstance(e, _NO_ARGS_IS_HELP):  # `orggraph` alone: its message is the help
+        click.echo(e.format_message(), err=True)
+        return e.exit_code
     if isinstance(e, click.UsageError) and ctx is not None:
         lines = [ctx.get_usage()]
         if ctx.command.get_help_option(ctx) is not None:

@@ -205,3 +205,10 @@ def test_report_language_follows_an_explicit_choice(
     r = run(*command, data, "-o", out, env={"ORGGRAPH_LANG": "", **env})
     assert r.exit_code == 0, r.output
     assert f'<html lang="{html_lang}">' in out.read_text(encoding="utf-8")
+
+
+def test_orggraph_alone_shows_its_help_in_chinese() -> None:
+    r = run(env={"ORGGRAPH_LANG": "zh"})
+    assert r.exit_code == ExitCode.USAGE
+    assert r.stderr.startswith("用法：orggraph")
+    assert "命令：" in r.stderr and "  audit " in r.stderr
