@@ -120,7 +120,7 @@ class DatasetError(OrgGraphError):
     def __init__(self, problems: list[Problem], source: str = "") -> None:
         self.problems = problems
         self.source = source
-        super().__init__(source, problems)
+        super().__init__(problems, source)  # as given, so a pickled copy rebuilds itself
 
     def __str__(self) -> str:
         # Worded when printed, not when raised, so it follows the language in force.

@@ -10,12 +10,12 @@ from typing import Any
 import click
 
 from orggraph.cli import failures
-from orggraph.cli.help import EVERY_COMMAND_EXITS, OrgGraphCommand, _Translated
+from orggraph.cli.help import EVERY_COMMAND_EXITS, OrgGraphCommand, TranslatedHelp
 from orggraph.errors import ExitCode, OrgGraphError
 from orggraph.i18n import LANGS, lang_scope, set_lang
 
 
-class OrgGraphGroup(_Translated, click.Group):
+class OrgGraphGroup(TranslatedHelp, click.Group):
     """The ``orggraph`` group: ends every command with a documented code and a one-line message.
 
     ``1`` only ever means "findings found": an error of orggraph's own gets its code, a bug
@@ -38,7 +38,7 @@ class OrgGraphGroup(_Translated, click.Group):
         # click runs eager options in the order typed: `orggraph --help --lang zh` would print
         # the help before --lang is seen.  Take the language first.
         for i, arg in enumerate(args):
-            if arg in main.commands:
+            if arg in self.commands:
                 break
             value = arg.partition("=")[2] if arg.startswith("--lang=") else None
             if arg == "--lang" and i + 1 < len(args):

@@ -207,7 +207,7 @@ class HelpFormatter(click.HelpFormatter):
         super().write_dl(rows, col_max, col_spacing)
 
 
-class Context(click.Context):
+class OrgGraphContext(click.Context):
     """A click context that writes help with :class:`HelpFormatter`."""
 
     formatter_class = HelpFormatter
@@ -237,14 +237,13 @@ def _short_help(help_text: str | None) -> str:
         return ""
     first = tr_help(help_text).split("\n\n")[0].lstrip("\b").strip()
     sentence = re.match(r"(.+?(?:\.(?=\s|$)|。))", first)
-    text = sentence.group(1) if sentence else first
-    return text
+    return sentence.group(1) if sentence else first
 
 
-class _Translated:
+class TranslatedHelp:
     """What orggraph's command and group share: translated help and an exit-code footer."""
 
-    context_class: type[click.Context] = Context
+    context_class: type[click.Context] = OrgGraphContext
     exit_codes: list[ExitCode]
     help: str | None
     short_help: str | None
@@ -262,7 +261,7 @@ class _Translated:
             formatter.write_dl([(str(int(code)), code.meaning) for code in self.exit_codes])
 
 
-class OrgGraphCommand(_Translated, click.Command):
+class OrgGraphCommand(TranslatedHelp, click.Command):
     """A command with translated help and the footer of the exit codes it declares."""
 
     def __init__(self, *args: Any, exits: Iterable[ExitCode] = (), **kwargs: Any) -> None:
