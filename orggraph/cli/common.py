@@ -16,6 +16,11 @@ from orggraph.i18n import tr
 if TYPE_CHECKING:
     from orggraph.dataset import Dataset
 
+# Deprecated: the one footer every command had before each listed its own codes.  Kept (derived
+# from ExitCode, not a second list) so a command written `click.command(..., epilog=EXIT_HELP)`
+# still imports; make it with `orggraph.cli.help.command(name, exits=[...])` instead.
+EXIT_HELP = "\b\nExit codes:\n" + "\n".join(f"  {int(c)}  {c.meaning}" for c in ExitCode)
+
 
 def config_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--config FILE``, read while the command line is parsed: a bad file fails first (exit 8).

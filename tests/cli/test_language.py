@@ -166,7 +166,10 @@ def test_every_command_translates_its_help() -> None:
     # A command made with plain click.command would show English help and no exit codes:
     # make it with orggraph.cli.help.command("name", exits=[...]).
     plain = [name for name, cmd in main.commands.items() if not isinstance(cmd, OrgGraphCommand)]
-    assert not plain
+    assert not plain, (
+        f"{plain}: make them with orggraph.cli.help.command(name, exits=[...]) instead of "
+        "click.command(name, epilog=EXIT_HELP), and add them to test_exit_codes.EXPECTED"
+    )
 
 
 def test_every_help_text_has_chinese() -> None:
@@ -177,7 +180,7 @@ def test_every_help_text_has_chinese() -> None:
     texts |= {t for t in CLICK_TEXTS} | {code.meaning for code in ExitCode}
     assert len(texts) > 40  # the walk found the commands' options, not just the group
     missing = sorted(t for t in texts if t not in ZH)
-    assert not missing, missing
+    assert not missing, f"add the Chinese of these to orggraph/catalogue/<part>.py: {missing}"
 
 
 def test_lang_after_help_still_applies() -> None:
