@@ -64,7 +64,11 @@ def internal_error(e: BaseException, debug: bool) -> ExitCode:
     """Print that orggraph has a bug: the traceback when ``debug``, then one line."""
     if debug:
         traceback.print_exception(e, file=sys.stderr)
-    detail = " ".join(f"{type(e).__name__}: {e}".split())
+    try:
+        said = str(e)
+    except Exception:  # a broken __str__ must not hide the original error
+        said = ""
+    detail = " ".join(f"{type(e).__name__}: {said}".split()) if said else type(e).__name__
     if len(detail) > 200:
         detail = detail[:199] + "…"
     if debug:

@@ -174,3 +174,15 @@ def test_a_user_error_is_not_a_crash(tmp_path: Path) -> None:
     r = run("audit", write_dataset(tmp_path / "d", GOOD), "--config", tmp_path / "conf")
     assert r.exit_code == ExitCode.CONFIG
     assert r.stderr.startswith(f"Error: {tmp_path / 'conf'}: cannot read the configuration file")
+
+
+def test_a_crash_without_a_message_still_names_its_kind(
+    good: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError
+
+    monkeypatch.setattr(orggraph.audit, "run_audit", crash)
+    r = run("audit", good)
+    assert r.exit_code == ExitCode.INTERNAL
+    assert r.stderr.startswith("Error: internal error (RuntimeError); this is a bug")
