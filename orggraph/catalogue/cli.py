@@ -9,6 +9,7 @@ ZH: dict[str, str] = {
     "{heading}:": "{heading}：",
     "Show this message and exit.": "显示本帮助并退出。",
     "Show the version and exit.": "显示版本号并退出。",
+    "{prog}, version {version}": "{prog} 版本 {version}",
     "required": "必填",
     "default: {default}": "默认：{default}",
     "env var: {var}": "环境变量：{var}",

@@ -12,7 +12,7 @@ import click
 from orggraph.cli import failures
 from orggraph.cli.help import EVERY_COMMAND_EXITS, OrgGraphCommand, TranslatedHelp
 from orggraph.errors import ExitCode, OrgGraphError
-from orggraph.i18n import LANGS, lang_scope, set_lang
+from orggraph.i18n import LANGS, lang_scope, set_lang, tr
 
 
 class OrgGraphGroup(TranslatedHelp, click.Group):
@@ -102,8 +102,24 @@ def _set_debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None
         ctx.command.debug = True
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    # click's version_option words its line once, at import, before --lang is known.
+    if value and not ctx.resilient_parsing:
+        from importlib.metadata import version
+
+        click.echo(tr("{prog}, version {version}", prog=ctx.info_name, version=version("orggraph")))
+        ctx.exit()
+
+
 @click.group(cls=OrgGraphGroup)
-@click.version_option(package_name="orggraph")
+@click.option(
+    "--version",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 @click.option(
     "--lang",
     type=click.Choice(LANGS),

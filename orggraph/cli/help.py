@@ -47,7 +47,6 @@ CLICK_TEXTS = (
     "Commands",
     "Exit codes",
     "Show this message and exit.",
-    "Show the version and exit.",
     "required",
     "default: {default}",
     "env var: {var}",

@@ -210,6 +210,13 @@ def test_report_language_follows_an_explicit_choice(
     assert f'<html lang="{html_lang}">' in out.read_text(encoding="utf-8")
 
 
+def test_version_in_both_languages() -> None:
+    from importlib.metadata import version
+
+    assert run("--version").stdout == f"orggraph, version {version('orggraph')}\n"
+    assert run("--version", "--lang", "zh").stdout == f"orggraph 版本 {version('orggraph')}\n"
+
+
 def test_orggraph_alone_shows_its_help_in_chinese() -> None:
     r = run(env={"ORGGRAPH_LANG": "zh"})
     assert r.exit_code == ExitCode.USAGE
