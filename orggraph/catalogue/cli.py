@@ -31,6 +31,7 @@ ZH: dict[str, str] = {
     "Missing argument {name}.": "缺少参数 {name}。",
     "Missing option {name}.": "缺少选项 {name}。",
     "Missing command.": "缺少命令。",
+    "{option} goes before the command: {example}": "{option} 要写在命令之前：{example}",
     "Got unexpected extra argument ({args})": "多出了参数（{args}）",
     "Got unexpected extra arguments ({args})": "多出了参数（{args}）",
     "Option {name} requires an argument.": "选项 {name} 需要一个值。",

@@ -51,6 +51,17 @@ def usage_error(e: click.ClickException) -> ExitCode | int:
             )
         click.echo("\n".join(lines) + "\n", err=True)
     _error_line(translate_click_text(e.format_message()))
+    if isinstance(e, click.NoSuchOption) and e.option_name in ("--lang", "--debug") and ctx:
+        # Options of the group, typed after the command (where click no longer looks).
+        root = ctx.find_root().info_name
+        rest = ctx.command_path.removeprefix(f"{root} ")
+        example = f"{root} {e.option_name} … {rest} …"
+        click.echo(
+            tr(
+                "{option} goes before the command: {example}", option=e.option_name, example=example
+            ),
+            err=True,
+        )
     return e.exit_code
 
 

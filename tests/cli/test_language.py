@@ -210,6 +210,15 @@ def test_report_language_follows_an_explicit_choice(
     assert f'<html lang="{html_lang}">' in out.read_text(encoding="utf-8")
 
 
+def test_lang_after_the_command_says_where_it_goes(bad: Path) -> None:
+    r = run("validate", bad, "--lang", "zh")
+    assert r.exit_code == ExitCode.USAGE
+    assert r.stderr.splitlines()[-2:] == [
+        "Error: No such option '--lang'.",
+        "--lang goes before the command: orggraph --lang … validate …",
+    ]
+
+
 def test_version_in_both_languages() -> None:
     from importlib.metadata import version
 
