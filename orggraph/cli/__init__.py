@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -45,16 +44,12 @@ class OrgGraphGroup(TranslatedHelp, click.Group):
                 value = args[i + 1]
             if value in LANGS:
                 set_lang(value)
-        return super().parse_args(ctx, args)
+        with failures.pipe_guard():  # the group's own --help and --version print here
+            return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
+        with failures.pipe_guard():
             return super().invoke(ctx)
-        except OSError as e:
-            if e.errno == errno.EPIPE:
-                # click would exit 1 ("findings found"); hand it on as something click ignores.
-                raise failures.BrokenPipe from e
-            raise
 
     def main(
         self,

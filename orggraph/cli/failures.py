@@ -8,9 +8,12 @@ exit :attr:`~orggraph.errors.ExitCode.INTERNAL`, the traceback only when debuggi
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 
@@ -25,6 +28,17 @@ _NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 class BrokenPipe(Exception):
     """The output's reader went away.  Not an ``OSError``, so click passes it on untouched."""
+
+
+@contextmanager
+def pipe_guard() -> Iterator[None]:
+    """Turn a closed pipe into :class:`BrokenPipe`: click itself would exit 1 ("findings")."""
+    try:
+        yield
+    except OSError as e:
+        if e.errno == errno.EPIPE:
+            raise BrokenPipe from e
+        raise
 
 
 def debug_from_env() -> bool:
