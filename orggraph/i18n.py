@@ -4,7 +4,8 @@ Messages are written in code as their English text with ``{named}`` fields, gett
 ``tr("'{value}' is not a number", value=v)``.  The English text is the key; the Chinese
 translation lives in :data:`orggraph.catalogue.ZH`.  The language is chosen once per process:
 ``set_lang`` (the CLI's ``--lang``), else ``ORGGRAPH_LANG``, else the locale (``LC_ALL``,
-``LC_MESSAGES``, ``LANG``): Chinese when it starts with ``zh``, English otherwise.
+``LC_MESSAGES``, ``LANG``, else the system's, as on Windows): Chinese when it starts with ``zh``,
+English otherwise.
 
 A test checks that every ``tr("…")`` literal in the package has a Chinese entry.
 
@@ -70,7 +71,19 @@ def lang() -> Lang:
         value = os.environ.get(var, "")
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    return _system_lang()
+
+
+def _system_lang() -> Lang:
+    """The system's own setting where no variable says it: Windows sets no ``LANG``, and names
+    its Chinese locale ``Chinese (Simplified)_China`` (or ``zh_CN`` in newer Pythons)."""
+    import locale
+
+    try:
+        name = locale.getlocale()[0] or ""
+    except ValueError:
+        name = ""
+    return "zh" if name.lower().startswith(("zh", "chinese")) else "en"
 
 
 def tr(message: str, /, **fields: object) -> str:

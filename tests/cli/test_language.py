@@ -231,3 +231,26 @@ def test_orggraph_alone_shows_its_help_in_chinese() -> None:
     assert r.exit_code == ExitCode.USAGE
     assert r.stderr.startswith("用法：orggraph")
     assert "命令：" in r.stderr and "  audit " in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [
+        (("Chinese (Simplified)_China", "936"), "zh"),  # what Windows reports
+        (("zh_CN", "cp936"), "zh"),
+        (("English_United States", "1252"), "en"),
+        ((None, None), "en"),
+    ],
+)
+def test_with_no_locale_variable_the_system_decides(
+    monkeypatch: pytest.MonkeyPatch, system: tuple[str | None, str | None], expected: str
+) -> None:
+    # Windows sets no LANG: a planner's Chinese Windows must still get Chinese.
+    import locale
+
+    from orggraph.i18n import lang
+
+    for var in ("ORGGRAPH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(locale, "getlocale", lambda *_args: system)
+    assert lang() == expected
