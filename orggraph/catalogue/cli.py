@@ -187,4 +187,66 @@ ZH: dict[str, str] = {
         "标题和规则说明的语言 [默认：用 orggraph --lang 或 ORGGRAPH_LANG 选定的语言，"
         "未选定则为 zh]。"
     ),
+    # --- help of commands and options added on other branches (diff, plan, outputs, reader,
+    # tidy), written here so their --help is Chinese as soon as they are merged ---
+    "Add progress since OLD (a dataset or neo4j:NAME).": (
+        "加入自 OLD（数据集或 neo4j:NAME）以来的进展。"
+    ),
+    "Compare snapshot OLD with snapshot NEW: findings resolved, new and persisting; rates old → "
+    "new per level and per street; entities added, removed and changed.": (
+        "比较快照 OLD 与快照 NEW：已解决、新出现和仍存在的问题；各层级、各街道的比率新旧对比；"
+        "新增、删除和改动的实体。"
+    ),
+    "Both are audited with the same configuration.": "两者按同一配置审计。",
+    "Headline rates and finding counts over two or more SNAPSHOTs given in time order; with -o "
+    "trend.html, an offline line chart.": (
+        "按时间顺序给出两个或更多快照 SNAPSHOT，列出主要比率和问题数；用 -o trend.html 时"
+        "输出可离线打开的折线图。"
+    ),
+    "Default: html when -o ends in .html, else table.": (
+        "默认：-o 以 .html 结尾时为 html，否则为 table。"
+    ),
+    "Plan actions that close the findings of DATASET (or --from-neo4j NAME).": (
+        "为数据集 DATASET（或 --from-neo4j NAME）的问题制定整改措施。"
+    ),
+    "Also write the dataset with the plan applied to OUT (a folder, or a .xlsx workbook).": (
+        "同时把按方案整改后的数据集写到 OUT（文件夹或 .xlsx 工作簿）。"
+    ),
+    "xlsx: a workbook (问题清单, 主要指标, 分街道, 规则); needs -o.": (
+        "xlsx：工作簿（问题清单、主要指标、分街道、规则）；须配合 -o。"
+    ),
+    "Encoding of --format csv [default utf-8-sig: UTF-8 with BOM, for Excel].": (
+        "--format csv 的编码 [默认 utf-8-sig：带 BOM 的 UTF-8，便于 Excel 打开]。"
+    ),
+    "The rates and network metrics of DATASET (or --from-neo4j NAME) as JSON or a workbook.": (
+        "以 JSON 或工作簿输出数据集 DATASET（或 --from-neo4j NAME）的各项比率和网络指标。"
+    ),
+    "xlsx: a workbook (主要指标, 分街道, 规则, 网络指标); needs -o.": (
+        "xlsx：工作簿（主要指标、分街道、规则、网络指标）；须配合 -o。"
+    ),
+    "Write OUT.xlsx: one sheet per table with Chinese headers, notes and dropdowns.": (
+        "写出 OUT.xlsx：每张表一个工作表，带中文表头、批注和下拉选项。"
+    ),
+    "Blank, it is the workbook to fill in (a 说明 sheet explains it; there is no example row). "
+    "With --from DATASET it holds that dataset, and `orggraph audit OUT.xlsx` gives the same "
+    "audit as `orggraph audit DATASET`.": (
+        "不加选项时是一份待填写的空白工作簿（“说明”工作表介绍填法；不含示例行）。加 --from "
+        "DATASET 时装入该数据集，`orggraph audit OUT.xlsx` 与 `orggraph audit DATASET` "
+        "的审计结果相同。"
+    ),
+    "Fill the template with this dataset (a folder of CSV files or a workbook).": (
+        "用此数据集（CSV 文件夹或工作簿）填充模板。"
+    ),
+    "Besides OK, it says for each table the sheet or file, the rows, the columns mapped (with "
+    "the headers as written), the extra columns kept, the rows skipped and why, and the sheets "
+    "or files ignored.": (
+        "除 OK 外，还逐表说明：读的是哪个工作表或文件、哪些行、对应上的列（及原表头）、保留的"
+        "额外列、跳过的行及原因，以及被忽略的工作表或文件。"
+    ),
+    "json: what was read and every problem (uncapped), as data.": (
+        "json：以数据形式给出读取情况和全部问题（不截断）。"
+    ),
+    "List the audit rules: id, severity, thresholds (of --config) and source.": (
+        "列出审计规则：编号、严重程度、阈值（按 --config）和依据。"
+    ),
 }
