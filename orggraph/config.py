@@ -16,6 +16,7 @@ from typing import Any
 
 from orggraph.errors import ConfigError
 from orggraph.findings import SEVERITIES
+from orggraph.i18n import tr
 
 DEFAULT_NEO4J_URI = "bolt://127.0.0.1:7687"
 DEFAULT_NEO4J_USER = "neo4j"
@@ -68,9 +69,14 @@ class AuditConfig:
         try:
             data = tomllib.loads(p.read_text(encoding="utf-8"))
         except FileNotFoundError as e:
-            raise ConfigError(f"{p}: no such configuration file") from e
+            raise ConfigError(tr("{file}: no such configuration file", file=p)) from e
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise ConfigError(f"{p}: not valid TOML ({e})") from e
+            raise ConfigError(tr("{file}: not valid TOML ({reason})", file=p, reason=e)) from e
+        except OSError as e:  # a folder, no permission: the user's to fix, not a bug
+            reason = e.strerror or e
+            raise ConfigError(
+                tr("{file}: cannot read the configuration file ({reason})", file=p, reason=reason)
+            ) from e
         return cfg.overlay(data, str(p))
 
     def overlay(self, data: dict[str, Any], source: str = "config") -> AuditConfig:
@@ -85,26 +91,41 @@ class AuditConfig:
         thresholds = dict(self.thresholds)
         for key, value in data.get("thresholds", {}).items():
             if key not in thresholds:
+                known = ", ".join(sorted(thresholds))
                 problems.append(
-                    f"unknown threshold '{key}' (known: {', '.join(sorted(thresholds))})"
+                    tr("unknown threshold '{key}' (known: {known})", key=key, known=known)
                 )
             elif not isinstance(value, int | float) or isinstance(value, bool):
-                problems.append(f"threshold '{key}' must be a number, not {value!r}")
+                problems.append(
+                    tr(
+                        "threshold '{key}' must be a number, not {value}",
+                        key=key,
+                        value=repr(value),
+                    )
+                )
             else:
                 thresholds[key] = value
         severity = dict(self.severity)
         disabled = set(self.disabled)
         for rule_id, opts in data.get("rules", {}).items():
             if rule_id not in severity:
-                problems.append(f"unknown rule '{rule_id}'")
+                problems.append(tr("unknown rule '{rule}'", rule=rule_id))
                 continue
             if not isinstance(opts, dict):
-                problems.append(f"[rules.{rule_id}] must be a table (severity, enabled)")
+                problems.append(
+                    tr("[rules.{rule}] must be a table (severity, enabled)", rule=rule_id)
+                )
                 continue
             sev = opts.get("severity")
             if sev is not None:
                 if sev not in SEVERITIES:
-                    problems.append(f"rule '{rule_id}': severity must be one of {SEVERITIES}")
+                    problems.append(
+                        tr(
+                            "rule '{rule}': severity must be one of {choices}",
+                            rule=rule_id,
+                            choices=", ".join(SEVERITIES),
+                        )
+                    )
                 else:
                     severity[rule_id] = sev
             if opts.get("enabled") is False:
@@ -112,16 +133,26 @@ class AuditConfig:
         plan = dict(self.plan)
         for key, value in data.get("plan", {}).items():
             if key not in plan:
-                problems.append(f"unknown plan setting '{key}' (known: {', '.join(sorted(plan))})")
+                known = ", ".join(sorted(plan))
+                problems.append(
+                    tr("unknown plan setting '{key}' (known: {known})", key=key, known=known)
+                )
             elif type(value) is not type(plan[key]):
-                problems.append(f"plan setting '{key}' must be like {plan[key]!r}, not {value!r}")
+                problems.append(
+                    tr(
+                        "plan setting '{key}' must be like {example}, not {value}",
+                        key=key,
+                        example=repr(plan[key]),
+                        value=repr(value),
+                    )
+                )
             else:
                 plan[key] = value
         for key in data:
             if key not in ("thresholds", "rules", "plan"):
-                problems.append(f"unknown section [{key}]")
+                problems.append(tr("unknown section [{section}]", section=key))
         if problems:
-            raise ConfigError(f"{source}: " + "; ".join(problems))
+            raise ConfigError(tr("{file}: {message}", file=source, message=tr("; ").join(problems)))
         return replace(
             self,
             thresholds=thresholds,

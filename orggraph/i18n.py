@@ -4,7 +4,8 @@ Messages are written in code as their English text with ``{named}`` fields, gett
 ``tr("'{value}' is not a number", value=v)``.  The English text is the key; the Chinese
 translation lives in :data:`orggraph.catalogue.ZH`.  The language is chosen once per process:
 ``set_lang`` (the CLI's ``--lang``), else ``ORGGRAPH_LANG``, else the locale (``LC_ALL``,
-``LC_MESSAGES``, ``LANG``): Chinese when it starts with ``zh``, English otherwise.
+``LC_MESSAGES``, ``LANG``, else the system's, as on Windows): Chinese when it starts with ``zh``,
+English otherwise.
 
 A test checks that every ``tr("…")`` literal in the package has a Chinese entry.
 
@@ -21,6 +22,8 @@ Examples
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -37,18 +40,50 @@ def set_lang(lang: str | None) -> None:
     _chosen = lang
 
 
-def lang() -> Lang:
-    """The language in force: ``set_lang``, else ``ORGGRAPH_LANG``, else the locale."""
+@contextmanager
+def lang_scope() -> Iterator[None]:
+    """Put back the language choice as it was once the block ends (one CLI call, one test)."""
+    before = _chosen
+    try:
+        yield
+    finally:
+        set_lang(before)
+
+
+def chosen_lang() -> Lang | None:
+    """The language the user asked for by name (``set_lang`` or ``ORGGRAPH_LANG``), if any.
+
+    Unlike :func:`lang` this ignores the locale: a document meant for a Chinese meeting (the
+    report) follows an explicit choice, not the language a server happens to be set up in.
+    """
     if _chosen is not None:
         return _chosen
     env = os.environ.get("ORGGRAPH_LANG", "").strip().lower()
-    if env in LANGS:
-        return env
+    return env if env in LANGS else None
+
+
+def lang() -> Lang:
+    """The language in force: ``set_lang``, else ``ORGGRAPH_LANG``, else the locale."""
+    chosen = chosen_lang()
+    if chosen is not None:
+        return chosen
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    return _system_lang()
+
+
+def _system_lang() -> Lang:
+    """The system's own setting where no variable says it: Windows sets no ``LANG``, and names
+    its Chinese locale ``Chinese (Simplified)_China`` (or ``zh_CN`` in newer Pythons)."""
+    import locale
+
+    try:
+        name = locale.getlocale()[0] or ""
+    except ValueError:
+        name = ""
+    return "zh" if name.lower().startswith(("zh", "chinese")) else "en"
 
 
 def tr(message: str, /, **fields: object) -> str:

@@ -24,22 +24,6 @@ from orggraph.read import ROW, RawDataset, RawTable
 from orggraph.schema import LEVEL_RANK, TABLES, Column, Table
 
 
-class InvalidDataset(DatasetError):
-    """A :class:`DatasetError` whose text report caps the rows listed per check.
-
-    ``problems`` holds every problem (``validate --format json`` prints them all); ``shown`` is
-    what :meth:`report` lists: per check the first ``MAX_PROBLEMS_PER_CHECK`` rows with their
-    did-you-mean, then "… and N more rows like these".
-    """
-
-    def __init__(self, problems: list[Problem], source: str, shown: list[Problem]) -> None:
-        super().__init__(problems, source)
-        self.shown = shown
-
-    def report(self) -> str:
-        return "\n".join([str(self), *(f"  {p}" for p in self.shown)])
-
-
 def _check_columns(rt: RawTable, c: Collector) -> bool:
     ok = True
     for col in rt.table.columns:
@@ -290,7 +274,7 @@ def validate(raw: RawDataset) -> Dataset:
         def key(p: Problem) -> tuple[int, str, int]:
             return (rank.get(p.file, 99), p.file, p.row or 0)
 
-        raise InvalidDataset(sorted(c.problems, key=key), raw.source, sorted(c.shown, key=key))
+        raise DatasetError(sorted(c.problems, key=key), raw.source, sorted(c.shown, key=key))
     for name in tables:
         tables[name] = tables[name].reset_index(drop=True)
     absent = {name: tuple(rt.report.absent) for name, rt in raw.tables.items()}

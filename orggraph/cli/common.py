@@ -8,24 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from orggraph.cli.help import declare_exits
 from orggraph.config import Neo4jSettings
+from orggraph.errors import ExitCode
 from orggraph.i18n import tr
 
 if TYPE_CHECKING:
     from orggraph.dataset import Dataset
-
-EXIT_HELP = """\b
-Exit codes:
-  0  success (and no finding at or above --fail-on)
-  1  the audit found findings at or above --fail-on
-  2  bad command line
-  3  the dataset is invalid (every problem is listed; nothing was loaded)
-  4  Neo4j cannot be reached
-  5  Neo4j rejected the user name or password
-  6  Neo4j database problem (unknown database, server older than 5, dataset not loaded)
-  7  the output file cannot be written
-  8  the configuration file is invalid
-"""
 
 
 def config_option(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -39,6 +28,7 @@ def config_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 
         return AuditConfig.from_file(value)
 
+    declare_exits(fn, ExitCode.CONFIG)
     return click.option(
         "--config",
         "cfg",
@@ -59,7 +49,9 @@ def neo4j_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         )
     ):
         fn = opt(fn)
-    return fn
+    return declare_exits(
+        fn, ExitCode.NEO4J_UNAVAILABLE, ExitCode.NEO4J_AUTH, ExitCode.NEO4J_DATABASE
+    )
 
 
 def neo4j_settings(kwargs: dict[str, Any]) -> Neo4jSettings:
@@ -86,7 +78,7 @@ def source_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         kwargs["source"] = open_source(path, name, settings)
         return fn(*args, **kwargs)
 
-    command: Callable[..., Any] = neo4j_options(wrapper)
+    command: Callable[..., Any] = neo4j_options(declare_exits(wrapper, ExitCode.DATASET))
     command = click.option(
         "--from-neo4j",
         "from_neo4j",
@@ -99,7 +91,7 @@ def source_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 def open_source(path: str | None, neo4j_name: str | None, settings: Neo4jSettings) -> Dataset:
     """Read and validate the files at ``path``, or read dataset ``neo4j_name`` back from Neo4j."""
     if bool(path) == bool(neo4j_name):
-        raise click.UsageError("give either a DATASET folder/workbook or --from-neo4j NAME")
+        raise click.UsageError(tr("give either a DATASET folder/workbook or --from-neo4j NAME"))
     if path:
         from orggraph.io import load
 
@@ -117,7 +109,7 @@ def emit(text: str | bytes, output: str | None) -> None:
         from orggraph.output import write_output
 
         write_output(output, text)
-        click.echo(f"wrote {output}", err=True)
+        click.echo(tr("wrote {file}", file=output), err=True)
     else:
         click.echo(text, nl=False)
 

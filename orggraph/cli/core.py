@@ -10,14 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from orggraph.cli.common import (
-    EXIT_HELP,
-    check_output_options,
-    config_option,
-    emit,
-    source_options,
-)
-from orggraph.errors import EXIT_FINDINGS
+from orggraph.cli.common import check_output_options, config_option, emit, source_options
+from orggraph.cli.help import command
+from orggraph.errors import EXIT_FINDINGS, ExitCode, OutputError
 from orggraph.findings import SEVERITIES, SEVERITY_ORDER
 from orggraph.i18n import tr
 from orggraph.present import (
@@ -34,7 +29,7 @@ if TYPE_CHECKING:
 FAIL_ON = (*SEVERITIES, "never")
 
 
-@click.command("validate", epilog=EXIT_HELP)
+@command("validate", exits=[ExitCode.DATASET])
 @click.argument("dataset", type=click.Path())
 @click.option(
     "--format",
@@ -89,7 +84,7 @@ def _format_option(choices: tuple[str, ...], default: str, sheets: str) -> Any:
     )
 
 
-@click.command("audit", epilog=EXIT_HELP)
+@command("audit", exits=[ExitCode.FINDINGS, ExitCode.OUTPUT])
 @source_options
 @config_option
 @_format_option(AUDIT_FORMATS, "table", "问题清单, 主要指标, 分街道, 规则")
@@ -130,7 +125,7 @@ def audit_command(
             sys.exit(EXIT_FINDINGS)
 
 
-@click.command("metrics", epilog=EXIT_HELP)
+@command("metrics", exits=[ExitCode.OUTPUT])
 @source_options
 @config_option
 @_format_option(METRICS_FORMATS, "json", "主要指标, 分街道, 规则, 网络指标")
@@ -145,7 +140,7 @@ def metrics_command(source: Dataset, cfg: AuditConfig, fmt: str, output: str | N
     emit(render_metrics(result, fmt, cfg=cfg), output)
 
 
-@click.command("rules")
+@command("rules")
 @config_option
 def rules_command(cfg: AuditConfig) -> None:
     """List the audit rules: id, severity, thresholds (of --config) and source."""
@@ -158,7 +153,7 @@ def rules_command(cfg: AuditConfig) -> None:
         click.echo("    " + tr("source: {source}", source=r.source))
 
 
-@click.command("generate")
+@command("generate", exits=[ExitCode.OUTPUT])
 @click.option(
     "--nodes",
     type=click.IntRange(min=10),
@@ -171,8 +166,15 @@ def generate_command(nodes: int, seed: int, out: str) -> None:
     """Write a deterministic synthetic dataset of about NODES entities to the folder OUT."""
     from orggraph.generate import generate
 
-    counts = generate(nodes, seed, Path(out))
-    click.echo(f"wrote {out}: " + "，".join(f"{k} {v}" for k, v in counts.items()))
+    try:
+        counts = generate(nodes, seed, Path(out))
+    except OSError as e:  # a folder that cannot be made or written: the user's to fix
+        reason = e.strerror or e
+        raise OutputError(
+            tr("cannot write the dataset to {folder}: {reason}", folder=out, reason=reason)
+        ) from e
+    sizes = "，".join(f"{k} {v}" for k, v in counts.items())
+    click.echo(tr("wrote {file}: {sizes}", file=out, sizes=sizes))
 
 
 COMMANDS = (validate_command, audit_command, metrics_command, rules_command, generate_command)

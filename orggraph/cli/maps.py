@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from orggraph.cli.common import EXIT_HELP, config_option, emit, source_options
-from orggraph.i18n import tr
+from orggraph.cli.common import config_option, emit, source_options
+from orggraph.cli.help import command
+from orggraph.errors import ExitCode
+from orggraph.i18n import LANGS, chosen_lang, tr
 from orggraph.maps.spec import MAP_VIEWS
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ def _budget_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
-@click.command("map", epilog=EXIT_HELP)
+@command("map", exits=[ExitCode.OUTPUT])
 @source_options
 @click.option(
     "--view",
@@ -65,9 +67,9 @@ def map_command(
             param_hint="-o",
         )
     if alliance is not None and view != "alliances":
-        raise click.UsageError("--alliance goes with --view alliances")
+        raise click.UsageError(tr("--alliance goes with --view alliances"))
     if area is not None and view != "coverage":
-        raise click.UsageError("--area goes with --view coverage")
+        raise click.UsageError(tr("--area goes with --view coverage"))
     if with_plan:
         from orggraph.cli.plan import plan_map
 
@@ -83,14 +85,14 @@ def map_command(
     emit(html, output)
 
 
-@click.command("report", epilog=EXIT_HELP)
+@command("report", exits=[ExitCode.OUTPUT])
 @source_options
 @click.option(
     "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of headings and rule explanations.",
+    type=click.Choice(LANGS),
+    callback=lambda _ctx, _param, value: value or chosen_lang() or "zh",
+    help="Language of headings and rule explanations [default: the language chosen with "
+    "orggraph --lang or ORGGRAPH_LANG, else zh].",
 )
 @_budget_option
 @config_option

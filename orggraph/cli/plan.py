@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from orggraph.cli.common import (
-    EXIT_HELP,
     check_output_options,
     config_option,
     emit,
     source_options,
 )
+from orggraph.cli.help import command
+from orggraph.errors import ExitCode
 from orggraph.i18n import tr
 from orggraph.present import DEFAULT_CSV_ENCODING, PLAN_FORMATS
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from orggraph.dataset import Dataset
 
 
-@click.command("plan", epilog=EXIT_HELP)
+@command("plan", exits=[ExitCode.OUTPUT])
 @source_options
 @config_option
 @click.option(

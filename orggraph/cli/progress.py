@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from orggraph.cli.common import (
-    EXIT_HELP,
     check_output_options,
     config_option,
     emit,
@@ -15,6 +14,8 @@ from orggraph.cli.common import (
     neo4j_settings,
     open_source,
 )
+from orggraph.cli.help import command
+from orggraph.errors import ExitCode
 from orggraph.i18n import tr
 from orggraph.progress.formats import DIFF_FORMATS, TREND_FORMATS
 
@@ -60,7 +61,7 @@ def compare_section(old: str, new_ds: Dataset, new: AuditResult, cfg: AuditConfi
     return progress_section(compare_results(old_ds, old_result, new_ds, new), cast("Lang", la))
 
 
-@click.command("diff", epilog=EXIT_HELP)
+@command("diff", exits=[ExitCode.DATASET, ExitCode.OUTPUT])
 @click.argument("old")
 @click.argument("new")
 @neo4j_options
@@ -88,7 +89,7 @@ def diff_command(
     emit(render_diff(d, fmt), output)
 
 
-@click.command("trend", epilog=EXIT_HELP)
+@command("trend", exits=[ExitCode.DATASET, ExitCode.OUTPUT])
 @click.argument("snapshots", nargs=-1, required=True, metavar="SNAPSHOT...")
 @neo4j_options
 @config_option

@@ -7,7 +7,9 @@ from typing import Any
 
 import click
 
-from orggraph.cli.common import EXIT_HELP, neo4j_options, neo4j_settings
+from orggraph.cli.common import neo4j_options, neo4j_settings
+from orggraph.cli.help import command
+from orggraph.errors import ExitCode
 from orggraph.i18n import tr
 
 # orggraph.store.DEFAULT_BATCH_SIZE; repeated here so that `orggraph --help` imports no store
@@ -15,7 +17,7 @@ from orggraph.i18n import tr
 DEFAULT_BATCH_SIZE = 5_000
 
 
-@click.command("load", epilog=EXIT_HELP)
+@command("load", exits=[ExitCode.DATASET])
 @click.argument("dataset", type=click.Path())
 @neo4j_options
 @click.option(

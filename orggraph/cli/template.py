@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import click
 
-from orggraph.cli.common import EXIT_HELP, emit
+from orggraph.cli.common import emit
+from orggraph.cli.help import command
+from orggraph.errors import ExitCode
 from orggraph.i18n import tr
 
 
-@click.command("template", epilog=EXIT_HELP)
+@command("template", exits=[ExitCode.DATASET, ExitCode.OUTPUT])
 @click.option(
     "--from",
     "source",

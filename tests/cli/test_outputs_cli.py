@@ -199,3 +199,20 @@ def test_report_pdf_without_chromium_says_how_to_install(tmp_path: Path) -> None
     assert r.exit_code == 7
     assert "needs Chromium" in r.output and "apt-get install chromium" in r.output
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["validate", "audit"])
+def test_problems_echo_no_control_characters(tmp_path: Path, command: str) -> None:
+    # A bad value holding an escape sequence (clear screen, an OSC 8 link) is listed in the
+    # error with its control characters made visible (␛, ␇), never sent to the terminal raw.
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "areas.csv").write_bytes(
+        b"id,name,level,parent_id\nD,\x1b[2J\xe5\x8c\xba,district,\n"
+        b"S,s,street,X\x1b]8;;http://e\x07\n"
+    )
+    (data / "orgs.csv").write_text("id,name,type\nO,o,committee\n", encoding="utf-8")
+    r = CliRunner().invoke(main, [command, str(data)], env={"ORGGRAPH_LANG": "en"})
+    assert r.exit_code == 3
+    assert "parent_id" in r.stderr and "␛" in r.stderr and "␇" in r.stderr
+    assert not any(ch in r.stderr for ch in "\x1b\x07")

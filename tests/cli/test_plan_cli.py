@@ -83,7 +83,7 @@ def test_bad_plan_setting_is_a_config_error(runner: CliRunner, tmp_path: Path) -
 def test_apply_into_a_missing_folder_is_an_output_error(runner: CliRunner, tmp_path: Path) -> None:
     r = runner.invoke(main, ["plan", YUZHOU, "--apply", str(tmp_path / "no" / "out")])
     assert r.exit_code == 7
-    assert r.stderr.startswith("Error: 无法将数据集写入")
+    assert r.stderr.startswith("错误：无法将数据集写入")
 
 
 def test_xlsx_sheets_hold_the_actions(runner: CliRunner, tmp_path: Path) -> None:
