@@ -234,7 +234,35 @@ ZH: dict[str, str] = {
         "比较快照 OLD 与快照 NEW：已解决、新出现和仍存在的问题；各层级、各街道的比率新旧对比；"
         "新增、删除和改动的实体。"
     ),
-    "Both are audited with the same configuration.": "两者按同一配置审计。",
+    "A snapshot is a dataset (CSV folder or workbook) or a dataset loaded into Neo4j, written "
+    "neo4j:NAME (with --uri/--user/--password/--database). Both are audited with the same "
+    "configuration. The JSON shape: docs/PROGRESS.md.": (
+        "快照可以是数据集（CSV 文件夹或工作簿），也可以是已载入 Neo4j 的数据集，写作 neo4j:NAME"
+        "（配合 --uri/--user/--password/--database）。两者按同一配置审计。JSON 的结构见 "
+        "docs/PROGRESS.md。"
+    ),
+    "A snapshot is a dataset (CSV folder or workbook) or neo4j:NAME, as for diff.": (
+        "快照可以是数据集（CSV 文件夹或工作簿）或 neo4j:NAME，与 diff 相同。"
+    ),
+    "Draw what `orggraph plan` proposes.": "画出 `orggraph plan` 提出的整改措施。",
+    "Add the plan, by street.": "加入按街道列出的整改方案。",
+    "The file to write: FILE.html, or FILE.pdf (printed with headless Chromium).": (
+        "要写出的文件：FILE.html，或 FILE.pdf（用无界面 Chromium 打印）。"
+    ),
+    "Loading again is safe: only what changed is written. With --replace the database ends up "
+    "holding exactly this version (rows you removed disappear); other datasets are untouched. "
+    "Nothing is written if the dataset is invalid. One load of a dataset runs at a time: a "
+    "second one started meanwhile stops (exit code 6) and writes nothing, or with --wait "
+    "waits.": (
+        "重复载入是安全的：只写入有变化的内容。加 --replace 时，数据库中将恰好是这一版本"
+        "（已删去的行随之消失）；其他数据集不受影响。数据集不合规时不写入任何内容。同一数据集"
+        "同时只能有一个载入：期间再启动的载入会停止（退出码 6）且不写入任何内容；加 --wait "
+        "则等待。"
+    ),
+    "If another load of this dataset is running, wait up to SECONDS for it to finish (default: "
+    "stop at once, exit code 6).": (
+        "若该数据集的另一个载入正在进行，最多等待 SECONDS 秒让它结束（默认：立即停止，退出码 6）。"
+    ),
     "Headline rates and finding counts over two or more SNAPSHOTs given in time order; with -o "
     "trend.html, an offline line chart.": (
         "按时间顺序给出两个或更多快照 SNAPSHOT，列出主要比率和问题数；用 -o trend.html 时"
