@@ -8,35 +8,6 @@ ZH: dict[str, str] = {
     "plan setting '{key}' must be like {example}, not {value}": (
         "方案设置“{key}”应形如 {example}，而不是 {value}"
     ),
-    # --- help texts of the commands added with plan, diff, trend, report, load ---
-    "A snapshot is a dataset (CSV folder or workbook) or a dataset loaded into Neo4j, written "
-    "neo4j:NAME (with --uri/--user/--password/--database). Both are audited with the same "
-    "configuration. The JSON shape: docs/PROGRESS.md.": (
-        "每一期数据可以是数据集（CSV 文件夹或工作簿），也可以是已载入 Neo4j 的数据集，写作 "
-        "neo4j:名称（配合 --uri/--user/--password/--database）。两期用同一配置审计。"
-        "JSON 结构见 docs/PROGRESS.md。"
-    ),
-    "A snapshot is a dataset (CSV folder or workbook) or neo4j:NAME, as for diff.": (
-        "每一期数据可以是数据集（CSV 文件夹或工作簿）或 neo4j:名称，与 diff 相同。"
-    ),
-    "Add the plan, by street.": "附上按街道列出的工作方案。",
-    "Draw what `orggraph plan` proposes.": "画出 `orggraph plan` 提出的方案。",
-    "If another load of this dataset is running, wait up to SECONDS for it to finish "
-    "(default: stop at once, exit code 6).": (
-        "若该数据集的另一次载入正在进行，最多等待 SECONDS 秒（默认：立即停止，退出码 6）。"
-    ),
-    "Loading again is safe: only what changed is written. With --replace the database ends up "
-    "holding exactly this version (rows you removed disappear); other datasets are untouched. "
-    "Nothing is written if the dataset is invalid. One load of a dataset runs at a time: a "
-    "second one started meanwhile stops (exit code 6) and writes nothing, or with --wait "
-    "waits.": (
-        "重复载入是安全的：只写入变化的部分。加 --replace 时，数据库最终恰好保存这一版本"
-        "（删掉的行会消失）；其他数据集不受影响。数据集有误时什么也不写。同一数据集同时只能"
-        "有一次载入：期间再启动的载入会停止（退出码 6）且不写入，或加 --wait 等待。"
-    ),
-    "The file to write: FILE.html, or FILE.pdf (printed with headless Chromium).": (
-        "要写出的文件：FILE.html，或 FILE.pdf（用无头 Chromium 打印）。"
-    ),
     # --- click's own words (orggraph.cli.help.CLICK_TEXTS) ---
     "Usage: ": "用法：",
     "Options": "选项",

@@ -126,9 +126,10 @@ def load_dataset(
 
     Examples
     --------
-    >>> summary = load_dataset(load("datasets/yuzhou"), Neo4jSettings.from_env())  # doctest: +SKIP
-    >>> summary.lines()  # doctest: +SKIP
-    ['created 1438 nodes and 2544 relationships (Area 389, …)']
+    With a server running (``make neo4j-up``; tests/integration/test_store_load.py runs this)::
+
+        summary = load_dataset(load("datasets/yuzhou"), Neo4jSettings.from_env())
+        summary.lines()  # ['created 1438 nodes and 2544 relationships (Area 389, …)']
     """
     if batch_size < 1 or workers < 1:
         raise ValueError("batch_size and workers must be at least 1")
@@ -229,9 +230,10 @@ def run_view(
 
     Examples
     --------
-    >>> rows = run_view("uncovered-community", "yuzhou", settings)  # doctest: +SKIP
-    >>> rows[0]["subject_id"]  # doctest: +SKIP
-    'C017'
+    With the dataset loaded (tests/integration/test_store_audit.py checks every view)::
+
+        rows = run_view("uncovered-community", "yuzhou", settings)
+        rows[0]["subject_id"]  # 'C017'
     """
     if view_name not in PLANNER_VIEWS:
         raise KeyError(f"no view {view_name!r}; views: {', '.join(PLANNER_VIEWS)}")
