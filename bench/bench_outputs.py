@@ -38,12 +38,14 @@ def main() -> None:
     args = parser.parse_args()
 
     from orggraph.audit import run_audit
+    from orggraph.audit_context import AuditContext
+    from orggraph.config import AuditConfig
     from orggraph.generate import generate
     from orggraph.io import load
     from orggraph.maps import area_places, build_map
     from orggraph.maps.graph import build_graph
     from orggraph.present import AUDIT_FORMATS, render
-    from orggraph.report import MAP_VIEWS, render_report
+    from orggraph.report import REPORT_MAPS, render_report
 
     folder = CACHE / f"gen-{args.nodes}-1"
     if not (folder / "orgs.csv").exists():
@@ -58,13 +60,14 @@ def main() -> None:
         out[f"{fmt}_x_json"] = round(seconds / base, 1)
 
     def per_map() -> None:
-        for view in MAP_VIEWS:
+        for view in REPORT_MAPS:
             build_map(ds, result, view)
 
     def once() -> None:
-        graph, places = build_graph(ds), area_places(ds)
-        for view in MAP_VIEWS:
-            build_map(ds, result, view, graph=graph, places=places)
+        context = AuditContext(ds, AuditConfig())
+        graph, places = build_graph(ds), area_places(context.area_index)
+        for view in REPORT_MAPS:
+            build_map(ds, result, view, graph=graph, places=places, context=context)
 
     out["report_maps_once_x_per_map"] = round(
         _best(once, args.repeat) / _best(per_map, args.repeat), 2

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make bench: audit speed and memory, Neo4j loading, map drawing.  Results also land in
+# make bench: audit speed and memory, Neo4j loading, workbook reading, outputs, map drawing,
+# diff and plan against the audit.  Results also land in
 # bench/results/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,12 +18,8 @@ if [ -f bench/bench_load.py ]; then
   if [ "$started" = 1 ]; then bash tools/neo4j/neo4j.sh down; fi
   [ "${rc:-0}" = 0 ] || exit "$rc"
 fi
-if [ -f bench/bench_maps.py ]; then
-  $PY bench/bench_maps.py --json bench/results/maps.json
-fi
-if [ -f bench/bench_diff.py ]; then
-  $PY bench/bench_diff.py --json bench/results/diff.json
-fi
-if [ -f bench/bench_plan.py ]; then
-  $PY bench/bench_plan.py --json bench/results/plan.json
-fi
+$PY bench/bench_read_xlsx.py --json bench/results/read_xlsx.json
+$PY bench/bench_outputs.py --json bench/results/outputs.json
+$PY bench/bench_maps.py --json bench/results/maps.json
+$PY bench/bench_diff.py --json bench/results/diff.json
+$PY bench/bench_plan.py --json bench/results/plan.json
