@@ -164,15 +164,24 @@ _AREA_UNITS = ("平方米", "平米", "平方", "m2", "㎡")
 TWO_NEW_KINDS = ("enterprise", "social_org", "property_company", "owners_committee")
 BRANCH_TYPES = ("branch", "joint_branch", "temporary_branch")
 
-_ID = Column("id", ("编号", "ID"), required=True, kind="id")
-_NAME = Column("name", ("名称", "名字"), required=True)
+
+
+def _id_and_name(*nouns: str) -> tuple[Column, Column]:
+    """The ``id`` and ``name`` columns of a table whose rows a planner calls ``nouns``: besides
+    编号/名称, the headers 区域编号, 组织名称 … that their own sheets carry."""
+    ids = tuple(f"{n}{suffix}" for n in nouns for suffix in ("编号", "代码"))
+    names = tuple(f"{n}名称" for n in nouns)
+    return (
+        Column("id", ("编号", "ID", *ids), required=True, kind="id"),
+        Column("name", ("名称", "名字", *names), required=True),
+    )
+
 
 TABLES: tuple[Table, ...] = (
     Table(
         "areas",
         (
-            _ID,
-            _NAME,
+            *_id_and_name("区域", "地区", "区划"),
             Column("level", ("层级", "级别"), required=True, kind="enum", enum="area_level"),
             Column(
                 "parent_id",
@@ -192,8 +201,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "orgs",
         (
-            _ID,
-            _NAME,
+            *_id_and_name("组织", "党组织"),
             Column("type", ("类型",), required=True, kind="enum", enum="org_type"),
             Column(
                 "parent_id",
@@ -212,8 +220,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "units",
         (
-            _ID,
-            _NAME,
+            *_id_and_name("单位"),
             Column("kind", ("类别",), required=True, kind="enum", enum="unit_kind"),
             Column("area_id", ("所在区域", "所在区域编号"), kind="ref", ref=("areas",)),
             _people("employees", "职工数", "职工人数", "从业人员数", "employee_count"),
@@ -236,8 +243,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "alliances",
         (
-            _ID,
-            _NAME,
+            *_id_and_name("联盟"),
             Column("kind", ("类别", "类型"), required=True, kind="enum", enum="alliance_kind"),
             Column("lead_org_id", ("牵头党组织",), kind="ref", ref=("orgs",)),
             Column("area_id", ("范围",), kind="ref", ref=("areas",)),
@@ -278,8 +284,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "sites",
         (
-            _ID,
-            _NAME,
+            *_id_and_name("阵地", "站点"),
             Column("level", ("层级", "级别"), required=True, kind="enum", enum="site_level"),
             Column("area_id", ("服务区域",), required=True, kind="ref", ref=("areas",)),
             Column(

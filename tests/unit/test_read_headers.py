@@ -49,3 +49,28 @@ def test_extra_headers_kept_near_names_refused_serials_dropped() -> None:
     # Only the header that names an absent column is refused: 负责人 (a person) is no 负责区域.
     assert [p.column for p in problems] == ["党员数(预备)"]
     assert "'members'" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("table", "headers"),
+    [
+        # A clerk's own sheets name the table's noun in the id and name headers.
+        ("areas", ["区域编号", "区域名称", "层级"]),
+        ("areas", ["区划代码", "地区名称", "层级"]),
+        ("orgs", ["组织编号", "党组织名称", "类型"]),
+        ("units", ["单位编号", "单位名称", "类别"]),
+        ("alliances", ["联盟编号", "联盟名称", "类别"]),
+        ("sites", ["阵地编号", "站点名称", "层级", "服务区域"]),
+    ],
+)
+def test_id_and_name_under_the_tables_own_noun(table: str, headers: list[str]) -> None:
+    hmap, problems = map_headers(TABLE_BY_NAME[table], f"{table}.csv", headers)
+    assert hmap.names[:2] == ["id", "name"] and not problems
+
+
+def test_a_nouned_id_of_another_table_stays_a_reference() -> None:
+    # In unit_coverage, 单位编号 is the unit referred to (unit_id), never a row id.
+    hmap, _ = map_headers(
+        TABLE_BY_NAME["unit_coverage"], "c.csv", ["党组织编号", "单位编号", "方式"]
+    )
+    assert hmap.names == ["org_id", "unit_id", "kind"]
