@@ -6,13 +6,14 @@ a workbook is one sheet per frame.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from orggraph.i18n import both, tr
+from orggraph.present.documents import csv_text
+from orggraph.present.safe import markdown_text
 from orggraph.progress.formats import DIFF_FORMATS
 
 if TYPE_CHECKING:
@@ -91,14 +92,14 @@ def render_csv(d: ProgressDiff) -> str:
     frames = [f.assign(section=name) for name, f in d.frames().items()]
     joined = pd.concat(frames, ignore_index=True)
     joined = joined[["section", *[c for c in joined.columns if c != "section"]]]
-    buf = io.StringIO()
-    joined.to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue()
+    # The audit's CSV writer: formula-like names neutralised, numbers kept numbers.
+    return csv_text(joined)
 
 
 def _md_cell(value: object) -> str:
-    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A Markdown cell as the audit writes one: HTML escaped, controls visible, one line."""
+    missing = value is None or (isinstance(value, float) and pd.isna(value))
+    return "" if missing else markdown_text(str(value).replace("\n", " "))
 
 
 def render_markdown(d: ProgressDiff) -> str:

@@ -6,7 +6,6 @@ Content-Security-Policy that forbids every request (the same stance as the maps)
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -15,6 +14,8 @@ import pandas as pd
 
 from orggraph.findings import SEVERITY_ORDER
 from orggraph.i18n import lang, tr
+from orggraph.present.documents import csv_text
+from orggraph.present.safe import markdown_text
 from orggraph.progress.formats import TREND_FORMATS
 from orggraph.progress.rates import HEADLINES
 
@@ -76,14 +77,15 @@ def render_table(frame: pd.DataFrame) -> str:
 def render_markdown(frame: pd.DataFrame) -> str:
     shown = _readable(frame)
     out = ["| " + " | ".join(shown.columns) + " |", "|" + "---|" * len(shown.columns)]
-    out += ["| " + " | ".join(str(v) for v in row) + " |" for row in shown.itertuples(index=False)]
+    out += [
+        "| " + " | ".join(markdown_text(v) for v in row) + " |"
+        for row in shown.itertuples(index=False)
+    ]
     return "\n".join(out) + "\n"
 
 
 def render_csv(frame: pd.DataFrame) -> str:
-    buf = io.StringIO()
-    frame.to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue()
+    return csv_text(frame)
 
 
 def render_json(frame: pd.DataFrame) -> str:
