@@ -165,7 +165,6 @@ TWO_NEW_KINDS = ("enterprise", "social_org", "property_company", "owners_committ
 BRANCH_TYPES = ("branch", "joint_branch", "temporary_branch")
 
 
-
 def _id_and_name(*nouns: str) -> tuple[Column, Column]:
     """The ``id`` and ``name`` columns of a table whose rows a planner calls ``nouns``: besides
     编号/名称, the headers 区域编号, 组织名称 … that their own sheets carry."""

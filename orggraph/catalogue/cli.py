@@ -260,6 +260,7 @@ ZH: dict[str, str] = {
     "xlsx: a workbook (主要指标, 分街道, 规则, 网络指标); needs -o.": (
         "xlsx：工作簿（主要指标、分街道、规则、网络指标）；须配合 -o。"
     ),
+    "xlsx: a workbook; needs -o.": "xlsx：工作簿；须配合 -o。",
     "Write OUT.xlsx: one sheet per table with Chinese headers, notes and dropdowns.": (
         "写出 OUT.xlsx：每张表一个工作表，带中文表头、批注和下拉选项。"
     ),

@@ -125,3 +125,16 @@ def check_output_options(fmt: str, encoding: str | None, output: str | None) -> 
         )
     if encoding is not None and fmt != "csv":
         raise click.UsageError(tr("--encoding applies to --format csv only"))
+
+
+def format_option(choices: tuple[str, ...], default: str, sheets: str | None = None) -> Any:
+    """``--format`` with ``choices``; its help names the sheets of the xlsx workbook, if given."""
+    what = f"xlsx: a workbook ({sheets}); needs -o." if sheets else "xlsx: a workbook; needs -o."
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=what,
+    )

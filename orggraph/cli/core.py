@@ -6,11 +6,17 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
-from orggraph.cli.common import check_output_options, config_option, emit, source_options
+from orggraph.cli.common import (
+    check_output_options,
+    config_option,
+    emit,
+    format_option,
+    source_options,
+)
 from orggraph.cli.help import command
 from orggraph.errors import EXIT_FINDINGS, ExitCode, OutputError
 from orggraph.findings import SEVERITIES, SEVERITY_ORDER
@@ -73,21 +79,10 @@ def validate_command(dataset: str, fmt: str) -> None:
         click.echo("  " + safe_text(line))
 
 
-def _format_option(choices: tuple[str, ...], default: str, sheets: str) -> Any:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(choices),
-        default=default,
-        show_default=True,
-        help=f"xlsx: a workbook ({sheets}); needs -o.",
-    )
-
-
 @command("audit", exits=[ExitCode.FINDINGS, ExitCode.OUTPUT])
 @source_options
 @config_option
-@_format_option(AUDIT_FORMATS, "table", "问题清单, 主要指标, 分街道, 规则")
+@format_option(AUDIT_FORMATS, "table", "问题清单, 主要指标, 分街道, 规则")
 @click.option(
     "--encoding",
     type=click.Choice(CSV_ENCODINGS),
@@ -128,7 +123,7 @@ def audit_command(
 @command("metrics", exits=[ExitCode.OUTPUT])
 @source_options
 @config_option
-@_format_option(METRICS_FORMATS, "json", "主要指标, 分街道, 规则, 网络指标")
+@format_option(METRICS_FORMATS, "json", "主要指标, 分街道, 规则, 网络指标")
 @click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")
 def metrics_command(source: Dataset, cfg: AuditConfig, fmt: str, output: str | None) -> None:
     """The rates and network metrics of DATASET (or --from-neo4j NAME) as JSON or a workbook."""

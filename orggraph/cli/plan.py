@@ -11,6 +11,7 @@ from orggraph.cli.common import (
     check_output_options,
     config_option,
     emit,
+    format_option,
     source_options,
 )
 from orggraph.cli.help import command
@@ -26,13 +27,7 @@ if TYPE_CHECKING:
 @command("plan", exits=[ExitCode.OUTPUT])
 @source_options
 @config_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(PLAN_FORMATS),
-    default="table",
-    show_default=True,
-)
+@format_option(PLAN_FORMATS, "table")
 @click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")
 @click.option(
     "--apply",

@@ -10,6 +10,7 @@ from orggraph.cli.common import (
     check_output_options,
     config_option,
     emit,
+    format_option,
     neo4j_options,
     neo4j_settings,
     open_source,
@@ -66,9 +67,7 @@ def compare_section(old: str, new_ds: Dataset, new: AuditResult, cfg: AuditConfi
 @click.argument("new")
 @neo4j_options
 @config_option
-@click.option(
-    "--format", "fmt", type=click.Choice(DIFF_FORMATS), default="table", show_default=True
-)
+@format_option(DIFF_FORMATS, "table")
 @click.option("-o", "--output", type=click.Path(), help="Write to this file instead of stdout.")
 def diff_command(
     old: str, new: str, cfg: AuditConfig, fmt: str, output: str | None, **flags: Any

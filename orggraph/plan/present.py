@@ -6,7 +6,6 @@ after), so any tabular writer (a workbook) can take it as it is.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -253,24 +252,11 @@ def render_xlsx(plan: Plan) -> bytes:
     )
 
 
-def _json(v: Any) -> str:
-    return json.dumps(v, ensure_ascii=False, default=str)
-
-
 def render_json(plan: Plan) -> str:
-    """One object; each action and unresolved finding on a line of its own.
+    """One object (:meth:`Plan.to_dict`), through the audit's fast JSON writer."""
+    from orggraph.present.documents import json_document
 
-    ``json.dumps`` with ``indent`` falls back to its slow pure-Python encoder, which on a
-    province's tens of thousands of actions costs more than planning them.
-    """
-    parts = []
-    for key, value in plan.to_dict().items():
-        if isinstance(value, list) and value:
-            items = ",\n    ".join(_json(v) for v in value)
-            parts.append(f"  {_json(key)}: [\n    {items}\n  ]")
-        else:
-            parts.append(f"  {_json(key)}: {_json(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    return json_document(plan.to_dict())
 
 
 def render_plan(plan: Plan, fmt: str, encoding: str | None = None) -> str | bytes:
