@@ -137,3 +137,18 @@ def test_diff_xlsx_needs_a_file(snapshots: tuple[str, str]) -> None:
     old, new = snapshots
     result = run("diff", old, new, "--format", "xlsx")
     assert result.exit_code == 2
+
+
+def test_diff_csv_and_markdown_keep_hostile_names_inert(tmp_path: Path) -> None:
+    # The compound renamed to a formula with HTML: the CSV cell is neutralised ('=…), the
+    # Markdown escaped, as in the audit's own outputs.
+    old = write_dataset(tmp_path / "a", {"areas": AREAS, "orgs": ORGS})
+    hostile = AREAS.replace("K1,金湖小区", "K1,=HYPERLINK(1)<script>")
+    new = write_dataset(tmp_path / "b", {"areas": hostile, "orgs": ORGS})
+    rows = list(csv.reader(io.StringIO(run("diff", str(old), str(new), "--format", "csv").output)))
+    # Only a cell that starts with the formula is dangerous; each of those is neutralised.
+    cells = [c for r in rows for c in r if "HYPERLINK" in c]
+    starting = [c for c in cells if c.lstrip("'").startswith("=")]
+    assert starting and all(c.startswith("'=") for c in starting)
+    md = run("diff", str(old), str(new), "--format", "markdown").output
+    assert "HYPERLINK" in md and "<script>" not in md
